@@ -1,0 +1,159 @@
+/**
+ * The archive index, built once per build in one pass over the articles and shared by every
+ * route: articles newest first, each entity with its articles, each year and month with theirs.
+ * Routes only look things up here; none of them walks all articles again.
+ */
+import type { Article } from './article.ts';
+import { yearMonthOf, yearOf } from './dates.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { EntityResolver, type Entity } from './entities.ts';
+import type { EntityFile } from './entity-file.ts';
+import { ENTITY_KINDS, type EntityKind } from './kinds.ts';
+
+export interface IndexedEntity extends Entity {
+  /** Newest first. */
+  articles: Article[];
+}
+
+export interface MonthGroup {
+  /** `YYYY-MM` */
+  key: string;
+  year: number;
+  month: number;
+  articles: Article[];
+}
+
+export interface YearGroup {
+  year: number;
+  count: number;
+  /** Newest month first. */
+  months: MonthGroup[];
+}
+
+export interface ArchiveIndex {
+  /** Published articles, newest first. */
+  articles: Article[];
+  article(slug: string): Article | undefined;
+  /** The article before (older) and after (newer) this one. */
+  neighbours(slug: string): { older?: Article; newer?: Article };
+  /** Entities of a kind, A–Z by name. */
+  entities(kind: EntityKind): IndexedEntity[];
+  entity(kind: EntityKind, slug: string): IndexedEntity | undefined;
+  /** What an article covers, by kind, in the order the editor listed them. */
+  entitiesOf(articleSlug: string): Record<EntityKind, IndexedEntity[]>;
+  /** Newest year first. */
+  years: YearGroup[];
+}
+
+export interface BuildOptions {
+  /** Drafts are left out unless asked for (the dev server shows them). */
+  includeDrafts?: boolean;
+}
+
+/** Newest first; within a day by time where given; then by slug so the order is stable. */
+export function compareNewestFirst(a: Article, b: Article): number {
+  return (
+    b.date.date.localeCompare(a.date.date) ||
+    (b.date.dateTime ? Date.parse(b.date.dateTime) : 0) - (a.date.dateTime ? Date.parse(a.date.dateTime) : 0) ||
+    a.slug.localeCompare(b.slug)
+  );
+}
+
+const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+export function buildArchiveIndex(
+  allArticles: readonly Article[],
+  entityFiles: readonly EntityFile[],
+  options: BuildOptions = {},
+): { index: ArchiveIndex; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const resolver = new EntityResolver(entityFiles);
+  const articles = allArticles.filter((a) => options.includeDrafts || !a.draft).sort(compareNewestFirst);
+
+  const published: Article[] = [];
+  const bySlug = new Map<string, Article>();
+  const position = new Map<string, number>();
+  const covered = new Map<Entity, Article[]>();
+  const coverage = new Map<string, Record<EntityKind, Entity[]>>();
+  const months = new Map<string, MonthGroup>();
+
+  for (const article of articles) {
+    const other = bySlug.get(article.slug);
+    if (other) {
+      diagnostics.push({
+        severity: 'error',
+        file: article.file,
+        message: `${article.file} and ${other.file} would both write /articles/${article.slug}/`,
+        hint: 'rename one of the files or give it a "slug:" of its own',
+      });
+      continue;
+    }
+    bySlug.set(article.slug, article);
+    position.set(article.slug, published.length);
+    published.push(article);
+
+    const mine = {} as Record<EntityKind, Entity[]>;
+    for (const kind of ENTITY_KINDS) {
+      const seen = new Set<Entity>();
+      for (const name of article.names[kind]) {
+        const entity = resolver.resolve(kind, name, article.file);
+        if (!entity || seen.has(entity)) continue;
+        seen.add(entity);
+        const list = covered.get(entity);
+        if (list) list.push(article);
+        else covered.set(entity, [article]);
+      }
+      mine[kind] = [...seen];
+    }
+    coverage.set(article.slug, mine);
+
+    const key = yearMonthOf(article.date.date);
+    const month = months.get(key);
+    if (month) month.articles.push(article);
+    else months.set(key, { key, year: yearOf(article.date.date), month: Number(key.slice(5)), articles: [article] });
+  }
+  diagnostics.push(...resolver.diagnostics);
+
+  const indexed = new Map<Entity, IndexedEntity>();
+  const byKind = new Map<EntityKind, IndexedEntity[]>(ENTITY_KINDS.map((kind) => [kind, []]));
+  const entityBySlug = new Map<string, IndexedEntity>();
+  for (const entity of resolver.entities()) {
+    const entry: IndexedEntity = Object.assign(entity, { articles: covered.get(entity) ?? [] });
+    indexed.set(entity, entry);
+    byKind.get(entity.kind)!.push(entry);
+    entityBySlug.set(`${entity.kind}/${entity.slug}`, entry);
+  }
+  for (const list of byKind.values()) list.sort((a, b) => byName.compare(a.name, b.name));
+
+  const years: YearGroup[] = [];
+  for (const month of months.values()) {
+    // Months arrive newest first because the articles do.
+    const last = years.at(-1);
+    if (last?.year === month.year) {
+      last.months.push(month);
+      last.count += month.articles.length;
+    } else {
+      years.push({ year: month.year, count: month.articles.length, months: [month] });
+    }
+  }
+
+  const index: ArchiveIndex = {
+    articles: published,
+    article: (slug) => bySlug.get(slug),
+    neighbours(slug) {
+      const i = position.get(slug);
+      if (i === undefined) return {};
+      return { newer: published[i - 1], older: published[i + 1] };
+    },
+    entities: (kind) => byKind.get(kind)!,
+    entity: (kind, slug) => entityBySlug.get(`${kind}/${slug}`),
+    entitiesOf(slug) {
+      const refs = coverage.get(slug);
+      const result = {} as Record<EntityKind, IndexedEntity[]>;
+      for (const kind of ENTITY_KINDS) result[kind] = (refs?.[kind] ?? []).map((e) => indexed.get(e)!);
+      return result;
+    },
+    years,
+  };
+  return { index, diagnostics };
+}

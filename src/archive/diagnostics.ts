@@ -1,0 +1,47 @@
+/**
+ * Findings about content files. Every finding names a file (relative to the project root),
+ * the line where known, what is wrong and what to do, so an editor can fix it without reading code.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  severity: Severity;
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+  /** What the editor should do about it. */
+  hint?: string;
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = [d.file, d.line, d.line !== undefined ? (d.column ?? 1) : undefined]
+    .filter((part) => part !== undefined)
+    .join(':');
+  return `${where}: ${d.severity}: ${d.message}${d.hint ? ` (${d.hint})` : ''}`;
+}
+
+/** Thrown when content cannot be built; carries every error found, not just the first. */
+export class ContentError extends Error {
+  readonly diagnostics: Diagnostic[];
+
+  constructor(diagnostics: Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    const n = errors.length;
+    super(
+      `The archive has ${n} content error${n === 1 ? '' : 's'}; fix ${n === 1 ? 'it' : 'them'} and build again:\n` +
+        errors.map((d) => `  ${formatDiagnostic(d)}`).join('\n'),
+    );
+    this.name = 'ContentError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Throws a ContentError when any diagnostic is an error. */
+export function assertNoErrors(diagnostics: readonly Diagnostic[]): void {
+  if (hasErrors(diagnostics)) throw new ContentError([...diagnostics]);
+}

@@ -1,0 +1,142 @@
+/**
+ * Names to entities. Entity files declare a name, aliases and names in other languages; articles
+ * name entities freely. Every spelling that folds to the same key (names.ts) is one entity, and a
+ * name no file declares still becomes an entity with a page of its own. Two different entities
+ * that would write the same URL, or a name two files both claim, are errors naming both files.
+ */
+import type { Diagnostic } from './diagnostics.ts';
+import type { EntityFacts, EntityFile } from './entity-file.ts';
+import { ENTITY_KINDS, type EntityKind } from './kinds.ts';
+import { nameKey } from './names.ts';
+import { slugify } from './slug.ts';
+
+export interface Entity {
+  kind: EntityKind;
+  slug: string;
+  name: string;
+  aliases: string[];
+  names: Record<string, string>;
+  wikidata?: string;
+  facts: EntityFacts;
+  /** Rendered description from the entity file, or empty. */
+  html: string;
+  /** The entity file, or the first article that named it when it has no file. */
+  file: string;
+  hasFile: boolean;
+}
+
+interface Unfiled {
+  entity: Entity;
+  spellings: Map<string, number>;
+}
+
+/** Resolves names of one archive; build one per index so unfiled entities are shared across articles. */
+export class EntityResolver {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly byKey = new Map<EntityKind, Map<string, Entity>>();
+  private readonly bySlug = new Map<EntityKind, Map<string, Entity>>();
+  private readonly unfiled = new Map<Entity, Unfiled>();
+
+  constructor(files: readonly EntityFile[]) {
+    for (const kind of ENTITY_KINDS) {
+      this.byKey.set(kind, new Map());
+      this.bySlug.set(kind, new Map());
+    }
+    for (const file of [...files].sort((a, b) => a.file.localeCompare(b.file))) this.addFile(file);
+  }
+
+  private addFile(file: EntityFile): void {
+    const entity: Entity = {
+      kind: file.kind,
+      slug: file.slug,
+      name: file.name,
+      aliases: file.aliases,
+      names: file.names,
+      wikidata: file.wikidata,
+      facts: file.facts,
+      html: file.html,
+      file: file.file,
+      hasFile: true,
+    };
+    const slugs = this.bySlug.get(file.kind)!;
+    const taken = slugs.get(file.slug);
+    if (taken) {
+      this.collision(file.file, taken.file, `/${file.kind}/${file.slug}/`, 'give one of them a different name or a "slug:" of its own');
+      return;
+    }
+    slugs.set(file.slug, entity);
+    const keys = this.byKey.get(file.kind)!;
+    for (const name of [file.name, ...file.aliases, ...Object.values(file.names)]) {
+      const key = nameKey(name);
+      const owner = keys.get(key);
+      if (owner && owner !== entity) {
+        this.diagnostics.push({
+          severity: 'error',
+          file: file.file,
+          message: `the name "${name}" is claimed by both ${file.file} and ${owner.file}`,
+          hint: 'a name or alias may belong to one entity only: remove it from one of the files',
+        });
+        continue;
+      }
+      keys.set(key, entity);
+    }
+  }
+
+  private collision(file: string, other: string, url: string, hint: string): void {
+    this.diagnostics.push({
+      severity: 'error',
+      file,
+      message: `${file} and ${other} would both write ${url}`,
+      hint,
+    });
+  }
+
+  /** The entity a name in an article stands for, creating one when no file declares it. */
+  resolve(kind: EntityKind, name: string, articleFile: string): Entity | undefined {
+    const key = nameKey(name);
+    if (key === '') {
+      this.diagnostics.push({ severity: 'error', file: articleFile, message: `"${name}" in ${kind} is not a name`, hint: 'remove it or write the name in letters' });
+      return undefined;
+    }
+    const keys = this.byKey.get(kind)!;
+    let entity = keys.get(key);
+    if (!entity) {
+      const slug = slugify(name);
+      const taken = this.bySlug.get(kind)!.get(slug);
+      if (taken) {
+        this.collision(articleFile, taken.file, `/${kind}/${slug}/`, `"${name}" and "${taken.name}" are different names with one URL: write the name the same way, or add it to the aliases of ${taken.name}`);
+        return undefined;
+      }
+      entity = { kind, slug, name, aliases: [], names: {}, facts: {}, html: '', file: articleFile, hasFile: false };
+      keys.set(key, entity);
+      this.bySlug.get(kind)!.set(slug, entity);
+      this.unfiled.set(entity, { entity, spellings: new Map() });
+    }
+    const unfiled = this.unfiled.get(entity);
+    if (unfiled) unfiled.spellings.set(name, (unfiled.spellings.get(name) ?? 0) + 1);
+    return entity;
+  }
+
+  /**
+   * Every entity of every kind. An entity without a file is shown under its most used spelling;
+   * on a tie the one with more diacritics (the fuller form), then the first alphabetically.
+   */
+  entities(): Entity[] {
+    for (const { entity, spellings } of this.unfiled.values()) {
+      const ranked = [...spellings].sort(
+        ([a, countA], [b, countB]) => countB - countA || nonAscii(b) - nonAscii(a) || a.localeCompare(b),
+      );
+      entity.name = ranked[0]![0];
+      entity.aliases = ranked.slice(1).map(([spelling]) => spelling);
+    }
+    return ENTITY_KINDS.flatMap((kind) => [...this.bySlug.get(kind)!.values()]);
+  }
+}
+
+function nonAscii(text: string): number {
+  return text.replace(/[\x00-\x7f]/g, '').length;
+}
+
+export function entityUrlPath(kind: EntityKind, slug: string): string {
+  return `/${kind}/${slug}/`;
+}

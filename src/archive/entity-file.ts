@@ -1,0 +1,65 @@
+/**
+ * One entity file (`content/people/hun-sen.md` and the like) in, one validated entity record out:
+ * its name, aliases, names in other languages, kind-specific facts and the description body.
+ */
+import type { ParsedDate } from './dates.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { splitFrontmatter } from './frontmatter.ts';
+import type { FileKind } from './kinds.ts';
+import { renderMarkdown } from './markdown.ts';
+import { entitySchemas } from './schema.ts';
+import { slugify } from './slug.ts';
+import { validateFrontmatter } from './validate.ts';
+
+export interface EntityFacts {
+  role?: string;
+  short?: string;
+  abbreviation?: string;
+  start?: ParsedDate;
+  end?: ParsedDate;
+  location?: string;
+  country?: string;
+  region?: string;
+}
+
+export interface EntityFile {
+  file: string;
+  kind: FileKind;
+  slug: string;
+  name: string;
+  aliases: string[];
+  /** Names by language tag. */
+  names: Record<string, string>;
+  wikidata?: string;
+  facts: EntityFacts;
+  /** The description, rendered and sanitised; empty when the file has no body. */
+  html: string;
+}
+
+export type EntityFileResult = { entity?: EntityFile; diagnostics: Diagnostic[] };
+
+export function processEntityFile(raw: string, file: string, kind: FileKind): EntityFileResult {
+  const split = splitFrontmatter(raw, file);
+  if (!split.ok) return { diagnostics: [split.diagnostic] };
+  const validated = validateFrontmatter(split.value, entitySchemas[kind], file);
+  if (!validated.ok) return { diagnostics: validated.diagnostics };
+  const { name, aliases, names, slug, wikidata, ...facts } = validated.data;
+  const finalSlug = slug ?? slugify(name);
+  if (finalSlug === '') {
+    return { diagnostics: [...validated.diagnostics, { severity: 'error', file, line: split.value.keyLines.get('name'), message: `the name "${name}" gives no usable URL slug`, hint: 'add "slug: some-words" to the frontmatter' }] };
+  }
+  return {
+    diagnostics: validated.diagnostics,
+    entity: {
+      file,
+      kind,
+      slug: finalSlug,
+      name,
+      aliases,
+      names,
+      wikidata,
+      facts,
+      html: split.value.body.trim() === '' ? '' : renderMarkdown(split.value.body).html,
+    },
+  };
+}

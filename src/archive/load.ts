@@ -1,0 +1,58 @@
+/**
+ * The whole engine over one archive folder: read every file, validate and render it, build the
+ * index. The content checker and the tests use this directly; the Astro loaders use the same
+ * pieces with a per-file cache.
+ */
+import { dirname } from 'node:path';
+import { processArticle, type Article } from './article.ts';
+import { buildArchiveIndex, type ArchiveIndex, type BuildOptions } from './archive-index.ts';
+import { listArticleFiles, listEntityFiles, readSource } from './content-dir.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { processEntityFile, type EntityFile } from './entity-file.ts';
+
+export interface LoadedArchive {
+  index: ArchiveIndex;
+  articles: Article[];
+  entityFiles: EntityFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** Where editors' paths start: `content/articles/x.md` rather than an absolute path. */
+export function displayRoot(contentDir: string): string {
+  return dirname(contentDir);
+}
+
+export async function loadEntityFiles(contentDir: string): Promise<{ entityFiles: EntityFile[]; diagnostics: Diagnostic[] }> {
+  const root = displayRoot(contentDir);
+  const entityFiles: EntityFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const { kind, path } of await listEntityFiles(contentDir)) {
+    const source = await readSource(path, root);
+    if ('severity' in source) {
+      diagnostics.push(source);
+      continue;
+    }
+    const result = processEntityFile(source.text, source.file, kind);
+    diagnostics.push(...result.diagnostics);
+    if (result.entity) entityFiles.push(result.entity);
+  }
+  return { entityFiles, diagnostics };
+}
+
+export async function loadArchive(contentDir: string, options: BuildOptions = {}): Promise<LoadedArchive> {
+  const root = displayRoot(contentDir);
+  const { entityFiles, diagnostics } = await loadEntityFiles(contentDir);
+  const articles: Article[] = [];
+  for (const path of await listArticleFiles(contentDir)) {
+    const source = await readSource(path, root);
+    if ('severity' in source) {
+      diagnostics.push(source);
+      continue;
+    }
+    const result = processArticle(source.text, source.file);
+    diagnostics.push(...result.diagnostics);
+    if (result.article) articles.push(result.article);
+  }
+  const built = buildArchiveIndex(articles, entityFiles, options);
+  return { index: built.index, articles, entityFiles, diagnostics: [...diagnostics, ...built.diagnostics] };
+}

@@ -1,0 +1,78 @@
+/**
+ * Markdown to safe HTML, parsed once. The syntax tree is kept long enough to take what the archive
+ * needs from it (the first paragraph for a summary, headings, plain text) before it is turned into
+ * HTML through remark-rehype and rehype-sanitize. Raw HTML in a body is parsed into the tree only
+ * when there is some, then cut down to the sanitiser's allow-list: no scripts, no event handlers,
+ * no `javascript:` URLs.
+ */
+import type { Root as HastRoot } from 'hast';
+import { raw } from 'hast-util-raw';
+import type { Heading, Root as MdastRoot } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type Plugin } from 'unified';
+import { visit, EXIT } from 'unist-util-visit';
+import { slugify } from './slug.ts';
+
+export interface RenderedMarkdown {
+  html: string;
+  /** Plain text of the first paragraph, for summaries. */
+  firstParagraph: string;
+  headings: { depth: number; slug: string; text: string }[];
+  wordCount: number;
+}
+
+/** Parses raw HTML into real elements only where the body has some; most articles have none. */
+const rehypeRawWhenPresent: Plugin<[], HastRoot> = () => (tree) => {
+  let hasRaw = false;
+  visit(tree, 'raw', () => {
+    hasRaw = true;
+    return EXIT;
+  });
+  return hasRaw ? (raw(tree) as HastRoot) : tree;
+};
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+const toHtml = unified()
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRawWhenPresent)
+  .use(rehypeSanitize)
+  .use(rehypeStringify);
+
+export function parseMarkdown(source: string): MdastRoot {
+  return parser.runSync(parser.parse(source)) as MdastRoot;
+}
+
+export function renderMarkdown(source: string): RenderedMarkdown {
+  const tree = parseMarkdown(source);
+  let firstParagraph = '';
+  const headings: RenderedMarkdown['headings'] = [];
+  visit(tree, (node) => {
+    if (node.type === 'paragraph' && firstParagraph === '') firstParagraph = toString(node).trim();
+    if (node.type === 'heading') {
+      const text = toString(node as Heading).trim();
+      headings.push({ depth: (node as Heading).depth, slug: slugify(text), text });
+    }
+  });
+  const plain = toString(tree);
+  const hast = toHtml.runSync(tree) as HastRoot;
+  return {
+    html: toHtml.stringify(hast),
+    firstParagraph,
+    headings,
+    wordCount: plain.split(/\s+/).filter(Boolean).length,
+  };
+}
+
+/** Shortens text to at most `max` characters at a word boundary, with an ellipsis when cut. */
+export function excerpt(text: string, max = 280): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max + 1);
+  const end = cut.lastIndexOf(' ');
+  return `${cut.slice(0, end > max * 0.6 ? end : max).replace(/[\s,;:.–—-]+$/, '')}…`;
+}

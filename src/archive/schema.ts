@@ -1,0 +1,78 @@
+/**
+ * The content contract as schemas: the single source of truth for what editors may write in
+ * frontmatter and for the TypeScript types the engine works with.
+ */
+import { z } from 'zod';
+import { parseDate } from './dates.ts';
+import { cleanName } from './names.ts';
+import { isValidSlug } from './slug.ts';
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** A name list: `[A, B]`, or a single name where one is enough. Numbers become text (`tags: [2023]`). */
+const nameList = z
+  .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))])
+  .transform((value) => (Array.isArray(value) ? value : [value]).map((v) => cleanName(String(v))))
+  .pipe(z.array(z.string().min(1, 'a name must not be empty')))
+  .default([]);
+
+const date = z.unknown().transform((value, ctx) => {
+  const result = parseDate(value);
+  if (!result.ok) {
+    ctx.addIssue({ code: 'custom', message: result.message });
+    return z.NEVER;
+  }
+  return result.value;
+});
+
+const slug = z.string().refine(isValidSlug, 'must be lowercase letters, digits and hyphens, like hun-sen-visit');
+
+const url = z.string().trim().refine((value) => /^https?:\/\//i.test(value), 'must be an http(s) URL');
+
+export const articleSchema = z.object({
+  title: text,
+  date,
+  updated: date.optional(),
+  summary: text.optional(),
+  source: text.optional(),
+  author: text.optional(),
+  url: url.optional(),
+  slug: slug.optional(),
+  people: nameList,
+  organisations: nameList,
+  events: nameList,
+  places: nameList,
+  tags: nameList,
+  draft: z.boolean().default(false),
+});
+export type ArticleFrontmatter = z.output<typeof articleSchema>;
+
+const aliases = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) => (Array.isArray(value) ? value : [value]).map(cleanName).filter(Boolean))
+  .default([]);
+
+/** Names in other languages and scripts, keyed by BCP 47 language tag: `{ km: ហ៊ុន សែន }`. */
+const names = z.record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag like km or vi'), text).default({});
+
+const entityBase = z.object({
+  name: text.transform(cleanName),
+  aliases,
+  names,
+  slug: slug.optional(),
+  wikidata: z.string().regex(/^Q\d+$/, 'must be a Wikidata id like Q57657').optional(),
+});
+
+export const entitySchemas = {
+  people: entityBase.extend({ role: text.optional(), short: text.optional() }),
+  organisations: entityBase.extend({ abbreviation: text.optional() }),
+  events: entityBase.extend({ start: date.optional(), end: date.optional(), location: text.optional() }),
+  places: entityBase.extend({ country: text.optional(), region: text.optional() }),
+};
+export type EntityFrontmatter = {
+  [K in keyof typeof entitySchemas]: z.output<(typeof entitySchemas)[K]>;
+};
+
+/** Keys an article may have, for unknown-key warnings; `organizations` is read as `organisations`. */
+export const ARTICLE_KEYS = Object.keys(articleSchema.shape);
+export const KEY_SYNONYMS: Record<string, string> = { organizations: 'organisations' };
