@@ -1,0 +1,24 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+/**
+ * Everything a deployment or a test may vary comes from the environment, so one project can
+ * build any archive folder into any output folder:
+ *   ARCHIVE_CONTENT  the archive folder (default: content/)
+ *   ARCHIVE_OUT      the output folder (default: dist/)
+ *   ARCHIVE_SITE     the public origin, for canonical URLs and feeds
+ *   ARCHIVE_BASE     a sub-folder the site is served from, such as /news
+ *   ARCHIVE_CACHE    the build cache (default: .cache/astro, which survives `npm ci`)
+ */
+const env = process.env;
+
+export default defineConfig({
+  site: env.ARCHIVE_SITE ?? 'https://archive.example.org',
+  base: env.ARCHIVE_BASE ?? '/',
+  outDir: env.ARCHIVE_OUT ?? './dist',
+  cacheDir: env.ARCHIVE_CACHE ?? './.cache/astro',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  prefetch: false,
+});

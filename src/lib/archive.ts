@@ -1,0 +1,31 @@
+/**
+ * The one archive index of a build, shared by every route. Built from the content collections on
+ * first use and kept for the rest of the build; the dev server rebuilds it on every request so
+ * edits show without a restart.
+ */
+import { getCollection } from 'astro:content';
+import type { Article } from '../archive/article.ts';
+import { buildArchiveIndex, type ArchiveIndex } from '../archive/archive-index.ts';
+import { ContentError } from '../archive/diagnostics.ts';
+import type { EntityFile } from '../archive/entity-file.ts';
+import type { StoredArticle } from '../loaders/archive-loaders.ts';
+
+let cached: Promise<ArchiveIndex> | undefined;
+
+async function build(): Promise<ArchiveIndex> {
+  const [articleEntries, entityEntries] = await Promise.all([getCollection('articles'), getCollection('entities')]);
+  const articles: Article[] = articleEntries.map((entry) => ({
+    ...(entry.data as StoredArticle),
+    html: entry.rendered?.html ?? '',
+  }));
+  const entityFiles = entityEntries.map((entry) => entry.data as EntityFile);
+  const { index, diagnostics } = buildArchiveIndex(articles, entityFiles, { includeDrafts: import.meta.env.DEV });
+  if (diagnostics.some((d) => d.severity === 'error')) throw new ContentError(diagnostics);
+  return index;
+}
+
+export function getArchive(): Promise<ArchiveIndex> {
+  if (import.meta.env.DEV) return build();
+  cached ??= build();
+  return cached;
+}

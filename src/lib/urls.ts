@@ -1,0 +1,32 @@
+/**
+ * Links that work under any base path (`/news/…`). Every internal link goes through here.
+ */
+import type { Article } from '../archive/article.ts';
+import type { EntityKind } from '../archive/kinds.ts';
+
+const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+
+/** A site path such as `/people/` made absolute under the base: `/news/people/`. */
+export function href(path: string): string {
+  return `${base}${path}`;
+}
+
+export function articleHref(article: Pick<Article, 'slug'>): string {
+  return href(`/articles/${article.slug}/`);
+}
+
+export function entityHref(kind: EntityKind, slug: string): string {
+  return href(`/${kind}/${slug}/`);
+}
+
+export function kindHref(kind: EntityKind): string {
+  return href(`/${kind}/`);
+}
+
+export function yearHref(year: number): string {
+  return href(`/archive/${year}/`);
+}
+
+export function monthHref(year: number, month: number): string {
+  return href(`/archive/${year}/${String(month).padStart(2, '0')}/`);
+}

@@ -1,0 +1,95 @@
+/**
+ * Content-layer loaders that feed Astro's collections from the engine. Each file is read and
+ * processed only when its digest changed since the last build (the store lives in `cacheDir`),
+ * entries whose files are gone are deleted, and the whole archive is validated before anything is
+ * rendered: a content error stops the build with every finding listed.
+ */
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { processArticle, type Article } from '../archive/article.ts';
+import { buildArchiveIndex } from '../archive/archive-index.ts';
+import { listArticleFiles, readSource } from '../archive/content-dir.ts';
+import { ContentError, formatDiagnostic, type Diagnostic } from '../archive/diagnostics.ts';
+import type { EntityFile } from '../archive/entity-file.ts';
+import { displayRoot, loadEntityFiles } from '../archive/load.ts';
+
+/** Bump when the engine's output for the same file changes, so cached entries are redone. */
+const ENGINE_VERSION = '1';
+
+export function contentDirOf(context: LoaderContext): string {
+  return resolve(fileURLToPath(context.config.root), process.env.ARCHIVE_CONTENT ?? 'content');
+}
+
+function report(context: LoaderContext, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) if (d.severity === 'warning') context.logger.warn(formatDiagnostic(d));
+  if (diagnostics.some((d) => d.severity === 'error')) throw new ContentError([...diagnostics]);
+}
+
+export type StoredArticle = Omit<Article, 'html'>;
+
+export function articleLoader(): Loader {
+  return {
+    name: 'news-archive-articles',
+    async load(context) {
+      const { store, generateDigest, logger } = context;
+      const contentDir = contentDirOf(context);
+      const root = displayRoot(contentDir);
+      const diagnostics: Diagnostic[] = [];
+      const articles: Article[] = [];
+      const seen = new Set<string>();
+      let processed = 0;
+
+      for (const path of await listArticleFiles(contentDir)) {
+        const source = await readSource(path, root);
+        if ('severity' in source) {
+          diagnostics.push(source);
+          continue;
+        }
+        seen.add(source.file);
+        const digest = generateDigest(ENGINE_VERSION + source.text);
+        const cached = store.get<StoredArticle>(source.file);
+        if (cached?.digest === digest && cached.rendered) {
+          articles.push({ ...cached.data, html: cached.rendered.html });
+          continue;
+        }
+        processed++;
+        const result = processArticle(source.text, source.file);
+        diagnostics.push(...result.diagnostics);
+        if (!result.article) {
+          store.delete(source.file);
+          continue;
+        }
+        const { html, ...data } = result.article;
+        articles.push(result.article);
+        store.set({ id: source.file, data, digest, filePath: source.file, rendered: { html, metadata: { headings: result.article.headings } } });
+      }
+      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+
+      const entities = await loadEntityFiles(contentDir);
+      const { diagnostics: archiveFindings } = buildArchiveIndex(articles, entities.entityFiles);
+      // Entity-file findings are reported by the entity loader; here they only decide success.
+      report(context, [...diagnostics, ...archiveFindings, ...entities.diagnostics.filter((d) => d.severity === 'error')]);
+      logger.info(`${articles.length} articles (${processed} processed, ${articles.length - processed} unchanged)`);
+    },
+  };
+}
+
+export function entityLoader(): Loader {
+  return {
+    name: 'news-archive-entities',
+    async load(context) {
+      const { store, generateDigest } = context;
+      const { entityFiles, diagnostics } = await loadEntityFiles(contentDirOf(context));
+      report(context, diagnostics);
+      const ids = new Set<string>();
+      for (const entity of entityFiles) {
+        ids.add(entity.file);
+        const digest = generateDigest(ENGINE_VERSION + JSON.stringify(entity));
+        if (store.get(entity.file)?.digest === digest) continue;
+        store.set({ id: entity.file, data: { ...entity } satisfies EntityFile, digest, filePath: entity.file });
+      }
+      for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+    },
+  };
+}
