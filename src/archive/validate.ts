@@ -52,7 +52,7 @@ export function validateFrontmatter<S extends z.ZodObject>(
         severity: 'error',
         file,
         line: split.keyLines.get(rawKey) ?? 1,
-        message: missing ? `"${key}" is required` : `"${where}" ${describeIssue(issue)}`,
+        message: missing ? `"${key}" is required` : `${where}: ${describeIssue(issue)}`,
         hint: missing ? `add a line "${key}: ..." to the frontmatter` : undefined,
       });
     }

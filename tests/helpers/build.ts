@@ -1,0 +1,56 @@
+/**
+ * Builds an archive folder with the project's real build (`astro build`) into a temporary folder,
+ * so integration and browser tests read the same HTML a user would deploy.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const ASTRO = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+export interface BuildResult {
+  ok: boolean;
+  outDir: string;
+  /** stdout and stderr together, for asserting on messages. */
+  output: string;
+  /** Reads a page by its site path (`/people/hun-sen/`), or undefined when it was not written. */
+  page(path: string): string | undefined;
+}
+
+export interface BuildOptions {
+  /** Extra environment, e.g. TZ or ARCHIVE_BASE. */
+  env?: Record<string, string>;
+}
+
+export function fixturePath(name: string): string {
+  return join(PROJECT_ROOT, 'tests', 'fixtures', name);
+}
+
+export function buildArchive(contentDir: string, options: BuildOptions = {}): BuildResult {
+  const work = mkdtempSync(join(tmpdir(), 'news-archive-build-'));
+  const outDir = join(work, 'dist');
+  const result = spawnSync(process.execPath, [ASTRO, 'build'], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      ARCHIVE_CONTENT: contentDir,
+      ARCHIVE_OUT: outDir,
+      ARCHIVE_CACHE: join(work, 'cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...options.env,
+    },
+  });
+  return {
+    ok: result.status === 0,
+    outDir,
+    output: `${result.stdout}\n${result.stderr}`,
+    page(path) {
+      const file = join(outDir, decodeURI(path), path.endsWith('/') ? 'index.html' : '');
+      return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    },
+  };
+}
