@@ -7,8 +7,10 @@ import { basename } from 'node:path';
 import type { ParsedDate } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { splitFrontmatter } from './frontmatter.ts';
-import type { EntityKind } from './kinds.ts';
-import { excerpt, renderMarkdown, type RenderedMarkdown } from './markdown.ts';
+import { FILE_KINDS, type EntityKind } from './kinds.ts';
+import { excerpt, parseMarkdown, renderTree, type RenderedMarkdown } from './markdown.ts';
+import { findKnownMentions, linkMentions } from './mentions.ts';
+import type { NameIndex } from './name-index.ts';
 import { KEY_SYNONYMS, articleSchema } from './schema.ts';
 import { slugify } from './slug.ts';
 import { validateFrontmatter } from './validate.ts';
@@ -34,12 +36,19 @@ export interface Article {
 
 export type ArticleResult = { article?: Article; diagnostics: Diagnostic[] };
 
+/** What processing an article needs to know about the rest of the archive. */
+export interface ArticleContext {
+  names: NameIndex;
+  /** The site's base path (`/` or `/news/`), for links to entity pages inside the body. */
+  base: string;
+}
+
 /** The slug an article's file name gives it: `2023/2023-08-07-talks.md` → `2023-08-07-talks`. */
 export function slugFromPath(file: string): string {
   return slugify(basename(file).replace(/\.(md|markdown)$/i, ''));
 }
 
-export function processArticle(raw: string, file: string): ArticleResult {
+export function processArticle(raw: string, file: string, context?: ArticleContext): ArticleResult {
   const split = splitFrontmatter(raw, file);
   if (!split.ok) return { diagnostics: [split.diagnostic] };
   const validated = validateFrontmatter(split.value, articleSchema, file, KEY_SYNONYMS);
@@ -47,7 +56,26 @@ export function processArticle(raw: string, file: string): ArticleResult {
   const fm = validated.data;
   const diagnostics = validated.diagnostics;
 
-  const rendered = renderMarkdown(split.value.body);
+  const names: Record<EntityKind, string[]> = { people: fm.people, organisations: fm.organisations, events: fm.events, places: fm.places, tags: fm.tags };
+  const tree = parseMarkdown(split.value.body);
+  if (context) {
+    const tagged = FILE_KINDS.flatMap((kind) => names[kind].map((name) => context.names.resolve(kind, name)));
+    const prefix = context.base.replace(/\/$/, '');
+    linkMentions(tree, tagged.map((entity) => ({ entity, url: `${prefix}/${entity.kind}/${entity.slug}/` })));
+    const taggedIds = new Set(tagged.map((e) => `${e.kind}/${e.slug}`));
+    for (const mention of findKnownMentions(tree, context.names)) {
+      const { kind, slug, name } = mention.entity;
+      if (taggedIds.has(`${kind}/${slug}`)) continue;
+      diagnostics.push({
+        severity: 'warning',
+        file,
+        line: mention.line === undefined ? undefined : split.value.bodyLine + mention.line - 1,
+        message: `the body mentions ${mention.text === name ? name : `"${mention.text}" (${name})`} but the frontmatter does not list it`,
+        hint: `add "${name}" to ${kind}, if the article is about it`,
+      });
+    }
+  }
+  const rendered = renderTree(tree);
   if (rendered.wordCount === 0) {
     diagnostics.push({ severity: 'warning', file, line: split.value.bodyLine, message: 'the article has no body text', hint: 'write the article below the closing ---' });
   }
@@ -68,7 +96,7 @@ export function processArticle(raw: string, file: string): ArticleResult {
       author: fm.author,
       url: fm.url,
       draft: fm.draft,
-      names: { people: fm.people, organisations: fm.organisations, events: fm.events, places: fm.places, tags: fm.tags },
+      names,
       html: rendered.html,
       headings: rendered.headings,
       wordCount: rendered.wordCount,

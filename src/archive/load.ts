@@ -9,6 +9,7 @@ import { buildArchiveIndex, type ArchiveIndex, type BuildOptions } from './archi
 import { listArticleFiles, listEntityFiles, readSource } from './content-dir.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { processEntityFile, type EntityFile } from './entity-file.ts';
+import { buildNameIndex } from './name-index.ts';
 
 export interface LoadedArchive {
   index: ArchiveIndex;
@@ -39,9 +40,10 @@ export async function loadEntityFiles(contentDir: string): Promise<{ entityFiles
   return { entityFiles, diagnostics };
 }
 
-export async function loadArchive(contentDir: string, options: BuildOptions = {}): Promise<LoadedArchive> {
+export async function loadArchive(contentDir: string, options: BuildOptions & { base?: string } = {}): Promise<LoadedArchive> {
   const root = displayRoot(contentDir);
   const { entityFiles, diagnostics } = await loadEntityFiles(contentDir);
+  const context = { names: buildNameIndex(entityFiles), base: options.base ?? '/' };
   const articles: Article[] = [];
   for (const path of await listArticleFiles(contentDir)) {
     const source = await readSource(path, root);
@@ -49,7 +51,7 @@ export async function loadArchive(contentDir: string, options: BuildOptions = {}
       diagnostics.push(source);
       continue;
     }
-    const result = processArticle(source.text, source.file);
+    const result = processArticle(source.text, source.file, context);
     diagnostics.push(...result.diagnostics);
     if (result.article) articles.push(result.article);
   }

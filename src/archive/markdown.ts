@@ -9,7 +9,7 @@ import type { Root as HastRoot } from 'hast';
 import { raw } from 'hast-util-raw';
 import type { Heading, Root as MdastRoot } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import rehypeSanitize from 'rehype-sanitize';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -36,11 +36,17 @@ const rehypeRawWhenPresent: Plugin<[], HastRoot> = () => (tree) => {
   return hasRaw ? (raw(tree) as HastRoot) : tree;
 };
 
+/** GitHub's allow-list, plus the class that marks entity-mention links (mentions.ts). */
+const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  attributes: { ...defaultSchema.attributes, a: [...(defaultSchema.attributes?.['a'] ?? []), ['className', 'mention']] },
+};
+
 const parser = unified().use(remarkParse).use(remarkGfm);
 const toHtml = unified()
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRawWhenPresent)
-  .use(rehypeSanitize)
+  .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeStringify);
 
 export function parseMarkdown(source: string): MdastRoot {
@@ -48,7 +54,11 @@ export function parseMarkdown(source: string): MdastRoot {
 }
 
 export function renderMarkdown(source: string): RenderedMarkdown {
-  const tree = parseMarkdown(source);
+  return renderTree(parseMarkdown(source));
+}
+
+/** Renders a parsed (and possibly transformed) tree. */
+export function renderTree(tree: MdastRoot): RenderedMarkdown {
   let firstParagraph = '';
   const headings: RenderedMarkdown['headings'] = [];
   visit(tree, (node) => {

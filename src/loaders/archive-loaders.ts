@@ -13,6 +13,7 @@ import { listArticleFiles, readSource } from '../archive/content-dir.ts';
 import { ContentError, formatDiagnostic, type Diagnostic } from '../archive/diagnostics.ts';
 import type { EntityFile } from '../archive/entity-file.ts';
 import { displayRoot, loadEntityFiles } from '../archive/load.ts';
+import { buildNameIndex } from '../archive/name-index.ts';
 
 /** Bump when the engine's output for the same file changes, so cached entries are redone. */
 const ENGINE_VERSION = '1';
@@ -35,6 +36,11 @@ export function articleLoader(): Loader {
       const { store, generateDigest, logger } = context;
       const contentDir = contentDirOf(context);
       const root = displayRoot(contentDir);
+      const entities = await loadEntityFiles(contentDir);
+      const names = buildNameIndex(entities.entityFiles);
+      const articleContext = { names, base: context.config.base };
+      // An article's output depends on its text and on the names it can link: both key the cache.
+      const archiveDigest = generateDigest(ENGINE_VERSION + articleContext.base + names.fingerprint);
       const diagnostics: Diagnostic[] = [];
       const articles: Article[] = [];
       const seen = new Set<string>();
@@ -47,14 +53,14 @@ export function articleLoader(): Loader {
           continue;
         }
         seen.add(source.file);
-        const digest = generateDigest(ENGINE_VERSION + source.text);
+        const digest = generateDigest(archiveDigest + source.text);
         const cached = store.get<StoredArticle>(source.file);
         if (cached?.digest === digest && cached.rendered) {
           articles.push({ ...cached.data, html: cached.rendered.html });
           continue;
         }
         processed++;
-        const result = processArticle(source.text, source.file);
+        const result = processArticle(source.text, source.file, articleContext);
         diagnostics.push(...result.diagnostics);
         if (!result.article) {
           store.delete(source.file);
@@ -66,7 +72,6 @@ export function articleLoader(): Loader {
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
 
-      const entities = await loadEntityFiles(contentDir);
       const { diagnostics: archiveFindings } = buildArchiveIndex(articles, entities.entityFiles);
       // Entity-file findings are reported by the entity loader; here they only decide success.
       report(context, [...diagnostics, ...archiveFindings, ...entities.diagnostics.filter((d) => d.severity === 'error')]);

@@ -1,0 +1,61 @@
+/**
+ * What the entity files say about names, in a form the per-article work can use without the whole
+ * archive: every known name and alias by its key, with the entity it stands for. Articles are
+ * processed against it (mention links, untagged mentions), so its fingerprint is part of each
+ * article's cache key.
+ */
+import type { EntityFile } from './entity-file.ts';
+import type { EntityKind } from './kinds.ts';
+import { nameKey } from './names.ts';
+import { slugify } from './slug.ts';
+
+export interface NamedEntity {
+  kind: EntityKind;
+  slug: string;
+  name: string;
+  /** Every name the entity goes by: its name, aliases and names in other languages. */
+  names: string[];
+}
+
+export interface NameIndex {
+  /** The entity a name in an article's frontmatter stands for: a known one, or one of its own. */
+  resolve(kind: EntityKind, name: string): NamedEntity;
+  /** Known entities whose name or alias has this key, of any kind. */
+  byKey(key: string): readonly NamedEntity[];
+  /** The longest known name, in words, so a scan over text knows how far to look. */
+  maxWords: number;
+  /** Changes whenever any name, alias or slug changes. */
+  fingerprint: string;
+}
+
+export function buildNameIndex(files: readonly EntityFile[]): NameIndex {
+  const keys = new Map<string, NamedEntity[]>();
+  const known = new Map<string, NamedEntity>();
+  let maxWords = 1;
+  for (const file of files) {
+    const entity: NamedEntity = {
+      kind: file.kind,
+      slug: file.slug,
+      name: file.name,
+      names: [file.name, ...file.aliases, ...Object.values(file.names)],
+    };
+    for (const name of entity.names) {
+      const key = nameKey(name);
+      if (key === '') continue;
+      known.set(`${file.kind}\u0000${key}`, entity);
+      const list = keys.get(key) ?? [];
+      if (!list.includes(entity)) list.push(entity);
+      keys.set(key, list);
+      maxWords = Math.max(maxWords, key.split(' ').length);
+    }
+  }
+  const fingerprint = JSON.stringify([...known.entries()].map(([key, e]) => [key, e.slug]).sort());
+  return {
+    resolve(kind, name) {
+      return known.get(`${kind}\u0000${nameKey(name)}`) ?? { kind, slug: slugify(name), name, names: [name] };
+    },
+    byKey: (key) => keys.get(key) ?? [],
+    maxWords,
+    fingerprint,
+  };
+}
