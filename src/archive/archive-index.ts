@@ -8,7 +8,10 @@ import { yearMonthOf, yearOf } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { EntityResolver, type Entity } from './entities.ts';
 import type { EntityFile } from './entity-file.ts';
-import { ENTITY_KINDS, type EntityKind } from './kinds.ts';
+import { CoOccurrence, type Connection } from './connections.ts';
+import { ENTITY_KINDS, FILE_KINDS, KIND_LABELS, type EntityKind } from './kinds.ts';
+import { findNearDuplicates } from './near-duplicates.ts';
+import { relatedArticles, type Related } from './related.ts';
 
 export interface IndexedEntity extends Entity {
   /** Newest first. */
@@ -41,6 +44,12 @@ export interface ArchiveIndex {
   entity(kind: EntityKind, slug: string): IndexedEntity | undefined;
   /** What an article covers, by kind, in the order the editor listed them. */
   entitiesOf(articleSlug: string): Record<EntityKind, IndexedEntity[]>;
+  /** People, organisations, events and places sharing the most articles with this entity. */
+  connections(entity: IndexedEntity): Connection<IndexedEntity>[];
+  /** Up to five articles sharing the most (and the rarest) entities with this one. */
+  related(articleSlug: string): Related[];
+  /** Entities of a kind with the most articles, most first. */
+  mostCovered(kind: EntityKind, limit: number): IndexedEntity[];
   /** Newest year first. */
   years: YearGroup[];
 }
@@ -75,6 +84,8 @@ export function buildArchiveIndex(
   const position = new Map<string, number>();
   const covered = new Map<Entity, Article[]>();
   const coverage = new Map<string, Record<EntityKind, Entity[]>>();
+  const allOf = new Map<Article, Entity[]>();
+  const together = new CoOccurrence<Entity>();
   const months = new Map<string, MonthGroup>();
 
   for (const article of articles) {
@@ -106,6 +117,8 @@ export function buildArchiveIndex(
       mine[kind] = [...seen];
     }
     coverage.set(article.slug, mine);
+    allOf.set(article, ENTITY_KINDS.flatMap((kind) => mine[kind]));
+    together.add(FILE_KINDS.flatMap((kind) => mine[kind]));
 
     const key = yearMonthOf(article.date.date);
     const month = months.get(key);
@@ -124,6 +137,7 @@ export function buildArchiveIndex(
     entityBySlug.set(`${entity.kind}/${entity.slug}`, entry);
   }
   for (const list of byKind.values()) list.sort((a, b) => byName.compare(a.name, b.name));
+  diagnostics.push(...nearDuplicateWarnings([...indexed.values()]));
 
   const years: YearGroup[] = [];
   for (const month of months.values()) {
@@ -137,6 +151,7 @@ export function buildArchiveIndex(
     }
   }
 
+  const relatedCache = new Map<Article, Related[]>();
   const index: ArchiveIndex = {
     articles: published,
     article: (slug) => bySlug.get(slug),
@@ -153,7 +168,35 @@ export function buildArchiveIndex(
       for (const kind of ENTITY_KINDS) result[kind] = (refs?.[kind] ?? []).map((e) => indexed.get(e)!);
       return result;
     },
+    connections: (entity) => together.of(entity) as Connection<IndexedEntity>[],
+    related(slug) {
+      const article = bySlug.get(slug);
+      if (!article) return [];
+      let result = relatedCache.get(article);
+      if (!result) {
+        result = relatedArticles(article, (a) => allOf.get(a) ?? [], (e) => covered.get(e) ?? [], published.length, (a) => position.get(a.slug) ?? 0);
+        relatedCache.set(article, result);
+      }
+      return result;
+    },
+    mostCovered: (kind, limit) =>
+      [...byKind.get(kind)!].filter((e) => e.articles.length > 0).sort((a, b) => b.articles.length - a.articles.length || byName.compare(a.name, b.name)).slice(0, limit),
     years,
   };
   return { index, diagnostics };
+}
+
+/** Names of two different entities one letter apart: probably one entity, spelt two ways. */
+function nearDuplicateWarnings(entities: readonly IndexedEntity[]): Diagnostic[] {
+  const things = entities
+    .filter((e) => e.kind !== 'tags')
+    .map((entity) => ({ id: `${entity.kind}/${entity.slug}`, kind: entity.kind, entity, names: [entity.name, ...entity.aliases] }));
+  return findNearDuplicates(things)
+    .filter(([a, , b]) => a.kind === b.kind)
+    .map(([a, nameA, b, nameB]) => ({
+      severity: 'warning' as const,
+      file: b.entity.file,
+      message: `"${nameB}" (${b.entity.file}) and "${nameA}" (${a.entity.file}) are so alike they may be one ${KIND_LABELS[a.kind].singular.toLowerCase()}`,
+      hint: `if they are, write one spelling, or add the other as an alias in an entity file`,
+    }));
 }

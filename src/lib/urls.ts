@@ -30,3 +30,8 @@ export function yearHref(year: number): string {
 export function monthHref(year: number, month: number): string {
   return href(`/archive/${year}/${String(month).padStart(2, '0')}/`);
 }
+
+/** The machine-readable twin of an entity page, or of a kind's index without a slug. */
+export function apiHref(kind: EntityKind, slug?: string): string {
+  return href(slug === undefined ? `/api/${kind}.json` : `/api/${kind}/${slug}.json`);
+}

@@ -1,0 +1,66 @@
+/**
+ * Related articles: those sharing the most with an article, where a shared entity counts by its
+ * inverse document frequency, ln(1 + N / articles naming it), so sharing a rarely covered person says
+ * more than sharing a country every article names. Ties go to the newer article.
+ *
+ * Candidates come from the article's entities; an entity in more than `hubSize` articles only adds
+ * the articles nearest in date from its list, which keeps the work per article bounded in an
+ * archive where one person is in half of 50,000 articles. Their weight still counts in full
+ * for every candidate that shares them.
+ */
+import type { Article } from './article.ts';
+
+export interface RelatedOptions {
+  limit?: number;
+  hubSize?: number;
+}
+
+export interface Related {
+  article: Article;
+  score: number;
+}
+
+export function relatedArticles<E>(
+  article: Article,
+  entitiesOf: (article: Article) => readonly E[],
+  articlesOf: (entity: E) => readonly Article[],
+  total: number,
+  order: (article: Article) => number,
+  { limit = 5, hubSize = 300 }: RelatedOptions = {},
+): Related[] {
+  const mine = entitiesOf(article);
+  const weight = (entity: E) => Math.log(1 + total / Math.max(1, articlesOf(entity).length));
+  const candidates = new Set<Article>();
+  for (const entity of mine) {
+    const list = articlesOf(entity);
+    if (list.length <= hubSize) {
+      for (const other of list) candidates.add(other);
+      continue;
+    }
+    // Lists are newest first, like the index; take the neighbours of this article in date.
+    const at = nearest(list, order(article), order);
+    for (let i = Math.max(0, at - limit); i < Math.min(list.length, at + limit + 1); i++) candidates.add(list[i]!);
+  }
+  candidates.delete(article);
+
+  const scored: Related[] = [];
+  for (const other of candidates) {
+    const theirs = new Set(entitiesOf(other));
+    let score = 0;
+    for (const entity of mine) if (theirs.has(entity)) score += weight(entity);
+    if (score > 0) scored.push({ article: other, score });
+  }
+  return scored.sort((a, b) => b.score - a.score || order(a.article) - order(b.article)).slice(0, limit);
+}
+
+/** Index in a list sorted by ascending `order` of the item closest to `target`. */
+function nearest(list: readonly Article[], target: number, order: (a: Article) => number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (order(list[mid]!) < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

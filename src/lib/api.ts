@@ -1,0 +1,43 @@
+/**
+ * The archive as JSON for other tools: the same data the pages show, with absolute URLs.
+ */
+import type { ArchiveIndex, IndexedEntity } from '../archive/archive-index.ts';
+import { articleHref, entityHref } from './urls.ts';
+
+export function entitySummary(entity: IndexedEntity, site: URL) {
+  return {
+    kind: entity.kind,
+    slug: entity.slug,
+    name: entity.name,
+    aliases: entity.aliases,
+    url: new URL(entityHref(entity.kind, entity.slug), site).href,
+    articles: entity.articles.length,
+    first: entity.articles.at(-1)?.date.date ?? null,
+    latest: entity.articles[0]?.date.date ?? null,
+  };
+}
+
+export function entityDetail(archive: ArchiveIndex, entity: IndexedEntity, site: URL) {
+  return {
+    ...entitySummary(entity, site),
+    names: entity.names,
+    wikidata: entity.wikidata ?? null,
+    facts: entity.facts,
+    connections: archive.connections(entity).map(({ entity: other, shared }) => ({
+      kind: other.kind,
+      slug: other.slug,
+      name: other.name,
+      shared,
+      url: new URL(entityHref(other.kind, other.slug), site).href,
+    })),
+    articleList: entity.articles.map((article) => ({
+      title: article.title,
+      date: article.date.date,
+      url: new URL(articleHref(article), site).href,
+    })),
+  };
+}
+
+export function json(data: unknown): Response {
+  return new Response(JSON.stringify(data, null, 1), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+}

@@ -1,0 +1,63 @@
+/**
+ * Shapes one entity's (already sorted) article list for its page: pages of 50, year/month groups
+ * and the per-year counts of the coverage strip. Works on that entity's articles only.
+ */
+import type { Article } from '../archive/article.ts';
+import { monthOf, yearOf } from '../archive/dates.ts';
+
+export const PAGE_SIZE = 50;
+
+export function pageCount(total: number): number {
+  return Math.max(1, Math.ceil(total / PAGE_SIZE));
+}
+
+export function pageSlice<T>(items: readonly T[], page: number): T[] {
+  return items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+}
+
+export interface MonthOfArticles {
+  month: number;
+  articles: Article[];
+}
+export interface YearOfArticles {
+  year: number;
+  months: MonthOfArticles[];
+}
+
+/** Groups a newest-first list by year, then month. */
+export function groupByYearMonth(articles: readonly Article[]): YearOfArticles[] {
+  const years: YearOfArticles[] = [];
+  for (const article of articles) {
+    const year = yearOf(article.date.date);
+    const month = monthOf(article.date.date);
+    let y = years.at(-1);
+    if (y?.year !== year) years.push((y = { year, months: [] }));
+    let m = y.months.at(-1);
+    if (m?.month !== month) y.months.push((m = { month, articles: [] }));
+    m.articles.push(article);
+  }
+  return years;
+}
+
+/** Articles per year from the first year of coverage to the last, empty years included. */
+export function countsByYear(articles: readonly Article[]): { year: number; count: number }[] {
+  if (articles.length === 0) return [];
+  const counts = new Map<number, number>();
+  for (const article of articles) {
+    const year = yearOf(article.date.date);
+    counts.set(year, (counts.get(year) ?? 0) + 1);
+  }
+  const first = yearOf(articles.at(-1)!.date.date);
+  const last = yearOf(articles[0]!.date.date);
+  const result = [];
+  for (let year = last; year >= first; year--) result.push({ year, count: counts.get(year) ?? 0 });
+  return result;
+}
+
+export type Phase = 'before' | 'during' | 'after';
+
+/** Where an article falls relative to an event's dates. */
+export function phaseOf(article: Article, start: string, end: string): Phase {
+  if (article.date.date < start) return 'before';
+  return article.date.date > end ? 'after' : 'during';
+}

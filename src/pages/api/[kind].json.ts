@@ -1,0 +1,11 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { ENTITY_KINDS, type EntityKind } from '../../archive/kinds.ts';
+import { getArchive } from '../../lib/archive.ts';
+import { entitySummary, json } from '../../lib/api.ts';
+
+export const getStaticPaths = (() => ENTITY_KINDS.map((kind) => ({ params: { kind } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, site }) => {
+  const archive = await getArchive();
+  return json(archive.entities(params.kind as EntityKind).map((entity) => entitySummary(entity, site!)));
+};
