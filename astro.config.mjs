@@ -1,5 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
+import { pagefind } from './src/integrations/pagefind.ts';
 
 /**
  * Everything a deployment or a test may vary comes from the environment, so one project can
@@ -21,4 +23,8 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   prefetch: false,
+  // Astro 7 inlines small scripts and then leaves Vite's preload marker in an inlined dynamic
+  // import (withastro/astro#17265); keeping scripts as files avoids that, and caches better.
+  vite: { build: { assetsInlineLimit: 0 } },
+  integrations: [sitemap({ filter: (page) => !page.includes('/api/') }), pagefind()],
 });

@@ -5,7 +5,8 @@
  * rendered: a content error stops the build with every finding listed.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { resolve } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { processArticle, type Article } from '../archive/article.ts';
 import { buildArchiveIndex } from '../archive/archive-index.ts';
@@ -15,8 +16,16 @@ import type { EntityFile } from '../archive/entity-file.ts';
 import { displayRoot, loadEntityFiles } from '../archive/load.ts';
 import { buildNameIndex } from '../archive/name-index.ts';
 
-/** Bump when the engine's output for the same file changes, so cached entries are redone. */
-const ENGINE_VERSION = '1';
+/**
+ * A digest of the engine's own source: when the engine changes, every cached article is redone,
+ * with no version number for anyone to forget to bump.
+ */
+async function engineVersion(generateDigest: LoaderContext['generateDigest']): Promise<string> {
+  const dir = fileURLToPath(new URL('../archive/', import.meta.url));
+  const files = (await readdir(dir)).filter((name) => name.endsWith('.ts')).sort();
+  const sources = await Promise.all(files.map((name) => readFile(join(dir, name), 'utf8')));
+  return generateDigest(sources.join('\u0000'));
+}
 
 export function contentDirOf(context: LoaderContext): string {
   return resolve(fileURLToPath(context.config.root), process.env.ARCHIVE_CONTENT ?? 'content');
@@ -40,7 +49,7 @@ export function articleLoader(): Loader {
       const names = buildNameIndex(entities.entityFiles);
       const articleContext = { names, base: context.config.base };
       // An article's output depends on its text and on the names it can link: both key the cache.
-      const archiveDigest = generateDigest(ENGINE_VERSION + articleContext.base + names.fingerprint);
+      const archiveDigest = generateDigest((await engineVersion(generateDigest)) + articleContext.base + names.fingerprint);
       const diagnostics: Diagnostic[] = [];
       const articles: Article[] = [];
       const seen = new Set<string>();
@@ -90,7 +99,7 @@ export function entityLoader(): Loader {
       const ids = new Set<string>();
       for (const entity of entityFiles) {
         ids.add(entity.file);
-        const digest = generateDigest(ENGINE_VERSION + JSON.stringify(entity));
+        const digest = generateDigest(JSON.stringify(entity));
         if (store.get(entity.file)?.digest === digest) continue;
         store.set({ id: entity.file, data: { ...entity } satisfies EntityFile, digest, filePath: entity.file });
       }

@@ -1,0 +1,49 @@
+/**
+ * RSS 2.0 feeds: the whole archive and one per entity, so readers can follow a person, an
+ * organisation, an event, a place or a tag. Items carry absolute links and RFC 822 dates
+ * (@astrojs/rss formats and escapes them).
+ */
+import rss from '@astrojs/rss';
+import type { Article } from '../archive/article.ts';
+import { absoluteLinks } from '../archive/absolute-links.ts';
+import { toInstant } from '../archive/dates.ts';
+import { SITE } from '../site.config.ts';
+import { articleHref, href } from './urls.ts';
+
+export const FEED_SIZE = 50;
+
+export interface FeedOptions {
+  title: string;
+  description: string;
+  /** Site path of the page the feed follows. */
+  page: string;
+  articles: readonly Article[];
+  site: URL;
+  /** Full article HTML in each item; entity feeds carry summaries only, to stay small. */
+  fullText?: boolean;
+}
+
+export function feed({ title, description, page, articles, site, fullText = false }: FeedOptions): Promise<Response> {
+  return rss({
+    title: title === SITE.title ? title : `${title} · ${SITE.title}`,
+    description,
+    site: new URL(page, site).href,
+    trailingSlash: true,
+    items: articles.slice(0, FEED_SIZE).map((article) => ({
+      title: article.title,
+      link: new URL(articleHref(article), site).href,
+      pubDate: toInstant(article.date),
+      description: article.summary,
+      ...(fullText ? { content: absoluteLinks(article.html, site) } : {}),
+      ...(article.author ? { author: article.author } : {}),
+    })),
+    customData: '<language>en</language>',
+  });
+}
+
+/** The feed of an entity page: `/people/hun-sen/rss.xml`. */
+export function feedHref(page: string): string {
+  return `${page}rss.xml`;
+}
+
+export const MAIN_FEED = href('/rss.xml');
