@@ -13,6 +13,9 @@ import { pagefind } from './src/integrations/pagefind.ts';
  *   ARCHIVE_CACHE    the build cache (default: .cache/astro, which survives `npm ci`)
  */
 const env = process.env;
+// Astro lets a BASE_URL in the environment override `base` in pages (test runners set one):
+// the archive's base comes from ARCHIVE_BASE alone.
+delete env.BASE_URL;
 
 export default defineConfig({
   site: env.ARCHIVE_SITE ?? 'https://archive.example.org',

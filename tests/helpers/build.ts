@@ -29,14 +29,18 @@ export function fixturePath(name: string): string {
   return join(PROJECT_ROOT, 'tests', 'fixtures', name);
 }
 
+/** Variables Vitest sets for its own workers; a real build must not inherit them. */
+const TEST_RUNNER_ENV = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/;
+
 export function buildArchive(contentDir: string, options: BuildOptions = {}): BuildResult {
   const work = mkdtempSync(join(tmpdir(), 'news-archive-build-'));
   const outDir = join(work, 'dist');
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !TEST_RUNNER_ENV.test(key)));
   const result = spawnSync(process.execPath, [ASTRO, 'build'], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     env: {
-      ...process.env,
+      ...inherited,
       ARCHIVE_CONTENT: contentDir,
       ARCHIVE_OUT: outDir,
       ARCHIVE_CACHE: join(work, 'cache'),
