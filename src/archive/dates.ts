@@ -55,9 +55,11 @@ export function parseDate(input: unknown): DateResult {
   if (hours > 23 || minutes > 59 || seconds > 59) {
     return { ok: false, message: `"${text}" has an impossible time of day` };
   }
-  const instant = new Date(text.replace(' ', 'T'));
-  if (!isValid(instant)) return { ok: false, message: `"${text}" is not a valid date-time` };
-  return { ok: true, value: { date, dateTime: text.replace(' ', 'T') } };
+  // One spelling for every accepted form: `2023-08-07 23:30:00 +0700` → `2023-08-07T23:30:00+07:00`.
+  const offset = parts[7]!.toUpperCase() === 'Z' ? 'Z' : parts[7]!.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
+  const iso = `${date}T${parts[4]}:${parts[5]}:${parts[6] ?? '00'}${offset}`;
+  if (!isValid(new Date(iso))) return { ok: false, message: `"${text}" is not a valid date-time; write it like 2023-08-07T14:30:00+07:00` };
+  return { ok: true, value: { date, dateTime: iso } };
 }
 
 function describe(value: unknown): string {
@@ -68,7 +70,10 @@ function describe(value: unknown): string {
 
 function toLocalDate(date: CalendarDate): Date {
   const [y, m, d] = date.split('-').map(Number);
-  return new Date(y!, m! - 1, d!);
+  const local = new Date(2000, m! - 1, d!);
+  // setFullYear, because the Date constructor reads years 0–99 as 1900–1999.
+  local.setFullYear(y!);
+  return local;
 }
 
 /** 7 August 2023 */

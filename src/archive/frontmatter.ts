@@ -52,8 +52,10 @@ export function splitFrontmatter(raw: string, file: string): SplitResult {
     return fail('the file has no frontmatter', 'start it with a --- line, the title and date, and a closing --- line', 1);
   }
   const lines = text.split('\n');
-  const closing = lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(line));
+  const closing = lines.findIndex((line, i) => i > 0 && /^---\s*$/.test(line));
   if (closing === -1) {
+    const yamlEnd = lines.findIndex((line, i) => i > 0 && /^\.\.\.\s*$/.test(line));
+    if (yamlEnd !== -1) return fail('the frontmatter is closed with ... instead of ---', 'write --- on this line', yamlEnd + 1);
     return fail('the frontmatter is never closed', 'add a --- line after the last frontmatter key', 1);
   }
 

@@ -15,7 +15,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Plugin } from 'unified';
-import { visit, EXIT } from 'unist-util-visit';
+import { EXIT, SKIP, visit } from 'unist-util-visit';
 import { slugify } from './slug.ts';
 
 export interface RenderedMarkdown {
@@ -62,19 +62,25 @@ export function renderTree(tree: MdastRoot): RenderedMarkdown {
   let firstParagraph = '';
   const headings: RenderedMarkdown['headings'] = [];
   visit(tree, (node) => {
-    if (node.type === 'paragraph' && firstParagraph === '') firstParagraph = toString(node).trim();
+    if (node.type === 'paragraph' && firstParagraph === '') firstParagraph = toString(node, { includeHtml: false }).trim();
     if (node.type === 'heading') {
       const text = toString(node as Heading).trim();
       headings.push({ depth: (node as Heading).depth, slug: slugify(text), text });
     }
   });
-  const plain = toString(tree);
+  // Counted per block, so words either side of a block boundary stay two words.
+  let wordCount = 0;
+  visit(tree, (node) => {
+    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return undefined;
+    wordCount += toString(node, { includeHtml: false }).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    return SKIP;
+  });
   const hast = toHtml.runSync(tree) as HastRoot;
   return {
     html: toHtml.stringify(hast),
     firstParagraph,
     headings,
-    wordCount: plain.split(/\s+/).filter(Boolean).length,
+    wordCount,
   };
 }
 

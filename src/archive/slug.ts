@@ -15,7 +15,11 @@ export function slugify(text: string): string {
   return words.split(/\s+/).filter(Boolean).join('-');
 }
 
-/** True for a slug an editor may set by hand: lowercase letters, digits and single hyphens. */
+/**
+ * True for a slug an editor may set by hand: lowercase words joined by single hyphens, Latin
+ * letters only as plain ASCII (`nguyen`, not `nguyễn`); other scripts keep their own letters.
+ */
 export function isValidSlug(slug: string): boolean {
-  return /^[\p{Ll}\p{Lo}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{M}\p{N}]+)*$/u.test(slug);
+  const latinBeyondAscii = /[\u0300-\u036f]|(?![\x00-\x7f])\p{Script=Latin}/u;
+  return /^[\p{Ll}\p{Lo}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{M}\p{N}]+)*$/u.test(slug) && !latinBeyondAscii.test(slug.normalize('NFD'));
 }

@@ -1,0 +1,287 @@
+/**
+ * What readers expect of any good archive (issue: search, feeds, sitemap, structured data,
+ * accessibility, small screens, both colour schemes), checked on the built example archive:
+ * in Chromium where a browser is needed, on the files where it is not.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import axe from 'axe-core';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PROJECT_ROOT, buildArchive, type BuildResult } from '../helpers/build.ts';
+import { serve, type Served } from '../helpers/serve.ts';
+import { CHROMIUM_LAUNCH } from './chromium.ts';
+import { htmlPages } from './site-files.ts';
+
+const SITE = 'https://archive.example.org';
+const ARTICLE_2022 = '/articles/2022-11-21-vuong-dinh-hue-visits-cambodia/';
+const ARTICLE_2023 = '/articles/2023-08-07-hun-sen-and-nguyen-phu-trong-talks/';
+const PERSON = '/people/hun-sen/';
+const SCREENSHOTS = join(PROJECT_ROOT, 'test-results', 'screenshots');
+
+const PAGES = {
+  home: '/',
+  article: ARTICLE_2023,
+  person: PERSON,
+  organisation: '/organisations/asean/',
+  event: '/events/vuong-dinh-hues-visit-to-cambodia/',
+  index: '/people/',
+  tags: '/tags/',
+  archive: '/archive/',
+  year: '/archive/2023/',
+  month: '/archive/2023/08/',
+  search: '/search/?q=cooperation',
+  notFound: '/404.html',
+};
+
+let build: BuildResult;
+let server: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  build = buildArchive(join(PROJECT_ROOT, 'content'), { env: { ARCHIVE_SITE: SITE } });
+  expect(build.ok, build.output).toBe(true);
+  server = await serve(build.outDir);
+  browser = await chromium.launch(CHROMIUM_LAUNCH);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: options.width ?? 1200, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
+  const response = await page.goto(new URL(path.replace(/^\//, ''), server.url).href);
+  expect(response?.status(), path).toBeLessThan(path.includes('404') ? 500 : 400);
+  return page;
+}
+
+/** Waits until the search page has answered and returns its status line. */
+async function searchStatus(page: Page): Promise<string> {
+  await page.waitForFunction(() => /\d+ results?\.|Type some words/.test(document.querySelector('[data-status]')?.textContent ?? ''));
+  return (await page.textContent('[data-status]')) ?? '';
+}
+
+describe('search', () => {
+  test('"Sophalleth" finds the 2022 article, with its date and an excerpt, and his profile', async () => {
+    const page = await open('/search/?q=Sophalleth');
+    expect(await searchStatus(page)).toBe('2 results.');
+    const links = await page.locator('[data-results] li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links.sort()).toEqual([ARTICLE_2022, '/people/eang-sophalleth/']);
+    const result = page.locator('[data-results] li', { has: page.locator(`a[href="${ARTICLE_2022}"]`) });
+    expect(await result.locator('.meta').textContent()).toBe('21 November 2022');
+    expect(await result.locator('mark').first().textContent()).toMatch(/Sophalleth/i);
+    await page.close();
+  });
+
+  test('the header search box leads to results', async () => {
+    const page = await open('/');
+    await page.fill('#header-q', 'Sophalleth');
+    await page.press('#header-q', 'Enter');
+    await page.waitForURL(/\/search\/\?q=Sophalleth/);
+    expect(await searchStatus(page)).toBe('2 results.');
+    await page.close();
+  });
+
+  test('filtering by a person narrows the results, and the filter is kept in the address', async () => {
+    const page = await open('/search/?q=cooperation');
+    expect(await searchStatus(page)).toBe('2 results.');
+    await page.selectOption('select[name=people]', 'Kin Phea');
+    await page.waitForFunction(() => document.querySelector('[data-status]')?.textContent === '1 result.');
+    expect(await page.locator('[data-results] li a').getAttribute('href')).toBe(ARTICLE_2022);
+    expect(new URL(page.url()).searchParams.get('people')).toBe('Kin Phea');
+    await page.close();
+  });
+
+  test('results can be sorted by date and filtered by year without words', async () => {
+    const page = await open('/search/?q=cooperation&sort=oldest');
+    expect(await searchStatus(page)).toBe('2 results.');
+    expect(await page.locator('[data-results] li a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([ARTICLE_2022, ARTICLE_2023]);
+    await page.goto(new URL('search/?year=2023', server.url).href);
+    expect(await searchStatus(page)).toBe('1 result.');
+    await page.close();
+  });
+
+  test('navigation is not indexed: words only the page furniture has find nothing', async () => {
+    const page = await open('/search/?q=Skip');
+    expect(await searchStatus(page)).toBe('0 results.');
+    await page.close();
+  });
+});
+
+describe('accessibility', () => {
+  for (const [name, path] of Object.entries(PAGES)) {
+    test(`${name} page has no axe-core violations (WCAG 2.1 A and AA)`, async () => {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const page = await open(path, { colorScheme });
+        if (name === 'search') await searchStatus(page);
+        await page.addScriptTag({ content: axe.source });
+        const violations = await page.evaluate(async () => {
+          const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+          });
+          return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+        });
+        expect(violations, `${path} in ${colorScheme}`).toEqual([]);
+        await page.close();
+      }
+    });
+  }
+
+  test('a skip link leads to the main content and focus is visible', async () => {
+    const page = await open(PERSON);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { text: el.textContent, href: el.getAttribute('href'), outline: getComputedStyle(el).outlineStyle };
+    });
+    expect(focused).toEqual({ text: 'Skip to content', href: '#main', outline: 'solid' });
+    await page.close();
+  });
+});
+
+describe('layout', () => {
+  for (const [name, path] of Object.entries(PAGES)) {
+    test(`${name} page fits a 320 px phone with no horizontal scroll`, async () => {
+      const page = await open(path, { width: 320 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      await page.close();
+    });
+  }
+
+  test('screenshots of home, article and person in both themes are saved for review', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const [name, path] of [['home', '/'], ['article', ARTICLE_2023], ['person', PERSON]] as const) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const page = await open(path, { colorScheme });
+        const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        // The themes must really differ: a dark page has a dark background.
+        const [r, g, b] = background.match(/\d+/g)!.map(Number);
+        expect((r! + g! + b!) / 3, `${name} ${colorScheme}: ${background}`)[colorScheme === 'dark' ? 'toBeLessThan' : 'toBeGreaterThan'](128);
+        const file = join(SCREENSHOTS, `${name}-${colorScheme}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+        await page.close();
+      }
+    }
+  });
+
+  test('the print stylesheet hides navigation and keeps the article', async () => {
+    const page = await open(ARTICLE_2023);
+    await page.emulateMedia({ media: 'print' });
+    const shown = await page.evaluate(() => ({
+      masthead: getComputedStyle(document.querySelector('.masthead')!).display,
+      article: getComputedStyle(document.querySelector('article')!).display,
+    }));
+    expect(shown).toEqual({ masthead: 'none', article: 'block' });
+    await page.close();
+  });
+
+  test('the whole site ships less than 20 KB of CSS', () => {
+    const css = htmlPages(build.outDir).flatMap((page) => [...page.html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!));
+    const files = new Set(css);
+    expect(files.size).toBeGreaterThan(0);
+    const total = [...files].reduce((sum, href) => sum + readFileSync(join(build.outDir, href)).length, 0);
+    expect(total).toBeLessThan(20 * 1024);
+  });
+});
+
+describe('feeds, sitemap and robots.txt', () => {
+  const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' || name === 'sitemap' || name === 'url' });
+
+  function parseXml(path: string) {
+    const xml = build.page(path);
+    expect(xml, `${path} exists`).toBeDefined();
+    expect(XMLValidator.validate(xml!), `${path} is well-formed XML`).toBe(true);
+    return parser.parse(xml!);
+  }
+
+  function checkFeed(path: string, expectedLinks: string[]) {
+    const { rss } = parseXml(path);
+    expect(rss['@_version']).toBe('2.0');
+    const channel = rss.channel;
+    for (const key of ['title', 'link', 'description']) expect(channel[key], `${path} channel ${key}`).toBeTruthy();
+    expect(channel.link).toMatch(/^https:\/\/archive\.example\.org\//);
+    const items: Record<string, string>[] = channel.item;
+    expect(items.map((i) => i.link)).toEqual(expectedLinks.map((p) => `${SITE}${p}`));
+    for (const item of items) {
+      expect(item.title).toBeTruthy();
+      expect(item.description).toBeTruthy();
+      // RFC 822: "Mon, 07 Aug 2023 00:00:00 GMT"
+      expect(item.pubDate).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/);
+    }
+    return items;
+  }
+
+  test('/rss.xml lists the latest articles newest first, with absolute links inside the content too', () => {
+    const items = checkFeed('/rss.xml', [ARTICLE_2023, ARTICLE_2022]);
+    const content = items[0]!['content:encoded']!;
+    expect(content).toContain(`href="${SITE}/people/hun-sen/"`);
+    expect(content).not.toMatch(/(href|src)="\//);
+  });
+
+  test('every entity has a feed, linked from its page', () => {
+    checkFeed('/people/hun-sen/rss.xml', [ARTICLE_2023, ARTICLE_2022]);
+    checkFeed('/people/kin-phea/rss.xml', [ARTICLE_2022]);
+    checkFeed('/tags/trade/rss.xml', [ARTICLE_2023, ARTICLE_2022]);
+    expect(build.page(PERSON)).toContain('<link rel="alternate" type="application/rss+xml" title="Hun Sen: latest articles" href="/people/hun-sen/rss.xml">');
+  });
+
+  test('the sitemap lists every page with absolute URLs, and robots.txt points to it', () => {
+    const index = parseXml('/sitemap-index.xml');
+    const sitemaps: { loc: string }[] = index.sitemapindex.sitemap;
+    expect(sitemaps.length).toBeGreaterThan(0);
+    const urls = sitemaps.flatMap((s) => parseXml(new URL(s.loc).pathname).urlset.url.map((u: { loc: string }) => u.loc));
+    expect(urls).toContain(`${SITE}${PERSON}`);
+    expect(urls).toContain(`${SITE}${ARTICLE_2022}`);
+    expect(urls.every((u: string) => u.startsWith(`${SITE}/`))).toBe(true);
+    expect(build.page('/robots.txt')).toContain(`Sitemap: ${SITE}/sitemap-index.xml`);
+  });
+});
+
+describe('structured data and sharing', () => {
+  function jsonLd(path: string): Record<string, unknown>[] {
+    const html = build.page(path)!;
+    return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));
+  }
+
+  test('an article has NewsArticle data with dates, publisher, about and mentions', () => {
+    const article = jsonLd(ARTICLE_2023).find((d) => d['@type'] === 'NewsArticle')!;
+    expect(article).toMatchObject({
+      '@context': 'https://schema.org',
+      headline: 'Hun Sen and Nguyen Phu Trong pledge deeper ties after Cambodian election',
+      datePublished: '2023-08-07',
+      dateModified: '2023-08-07',
+      url: `${SITE}${ARTICLE_2023}`,
+      publisher: { '@type': 'Organization', name: 'The Phnom Penh Post' },
+    });
+    const about = article['about'] as { '@type': string; name: string; url: string }[];
+    expect(about).toContainEqual({ '@type': 'Person', name: 'Hun Sen', url: `${SITE}/people/hun-sen/` });
+    expect(about).toContainEqual({ '@type': 'Organization', name: "Cambodian People's Party", url: `${SITE}/organisations/cambodian-peoples-party/` });
+    expect(article['mentions']).toContainEqual({ '@type': 'Place', name: 'Vietnam', url: `${SITE}/places/vietnam/` });
+    const crumbs = jsonLd(ARTICLE_2023).find((d) => d['@type'] === 'BreadcrumbList')!;
+    expect((crumbs['itemListElement'] as unknown[]).length).toBe(4);
+  });
+
+  test('a person has Person data with names and role; an event has Event data with dates', () => {
+    const person = jsonLd(PERSON).find((d) => d['@type'] === 'Person')!;
+    expect(person).toMatchObject({ name: 'Hun Sen', url: `${SITE}${PERSON}` });
+    expect(person['alternateName']).toEqual(expect.arrayContaining(['Samdech Hun Sen', 'ហ៊ុន សែន']));
+    expect(person['jobTitle']).toMatch(/Prime Minister of Cambodia/);
+    const event = jsonLd('/events/vuong-dinh-hues-visit-to-cambodia/').find((d) => d['@type'] === 'Event')!;
+    expect(event).toMatchObject({ startDate: '2022-11-19', endDate: '2022-11-23', location: { '@type': 'Place', name: 'Cambodia' } });
+  });
+
+  test('pages carry Open Graph and Twitter card metadata with a share image', () => {
+    const html = build.page(ARTICLE_2022)!;
+    expect(html).toContain('<meta property="og:type" content="article">');
+    expect(html).toContain('<meta property="og:title" content="Vuong Dinh Hue and Hun Sen agree to widen Cambodia-Vietnam cooperation">');
+    expect(html).toContain(`<meta property="og:image" content="${SITE}/share.png">`);
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+    expect(html).toContain(`<link rel="canonical" href="${SITE}${ARTICLE_2022}">`);
+    expect(build.page('/share.png')).toBeDefined();
+  });
+});

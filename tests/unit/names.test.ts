@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { cleanName, didYouMean, editDistance, foldDiacritics, nameKey } from '../../src/archive/names.ts';
+
+describe('nameKey', () => {
+  it('is the same for spellings that differ in case, spacing, punctuation and diacritics', () => {
+    const key = nameKey('Nguyễn Phú Trọng');
+    expect(key).toBe('nguyen phu trong');
+    for (const variant of ['nguyen phu trong', 'NGUYEN  PHU-TRONG', '  Nguyen\tPhu Trong ', 'NGUYỄN PHÚ TRỌNG', 'Nguyễn  Phú  Trọng']) {
+      expect(nameKey(variant), variant).toBe(key);
+    }
+  });
+
+  it('treats Vietnamese text in decomposed (NFD) form like the composed form', () => {
+    expect(nameKey('Nguyễn Phú Trọng'.normalize('NFD'))).toBe(nameKey('Nguyễn Phú Trọng'.normalize('NFC')));
+  });
+
+  it('drops apostrophes so People’s, People\'s and Peoples are one name', () => {
+    expect(nameKey("Cambodian People's Party")).toBe('cambodian peoples party');
+    expect(nameKey('Cambodian People’s Party')).toBe('cambodian peoples party');
+    expect(nameKey('Cambodian Peoples Party')).toBe('cambodian peoples party');
+  });
+
+  it('keeps different names apart', () => {
+    expect(nameKey('Hun Sen')).not.toBe(nameKey('Hun Manet'));
+    expect(nameKey('Nguyen Phu Trong')).not.toBe(nameKey('Nguyen Xuan Phuc'));
+    expect(nameKey('Hun Sen')).not.toBe(nameKey('Hunsen'));
+  });
+
+  it('keeps Khmer text and its combining signs', () => {
+    expect(nameKey('ហ៊ុន សែន')).toBe('ហ៊ុន សែន');
+    expect(nameKey('  ហ៊ុន   សែន ')).toBe('ហ៊ុន សែន');
+    expect(nameKey('ហ៊ុន សែន')).not.toBe(nameKey('ហុន សែន'));
+  });
+
+  it('is empty for text with no letters or digits', () => {
+    expect(nameKey(' -- !! ')).toBe('');
+  });
+
+  it('treats the capital sharp s (ẞ) like ß: the names differ only in case', () => {
+    expect(nameKey('STRAẞE')).toBe(nameKey('Straße'));
+  });
+});
+
+describe('foldDiacritics', () => {
+  it('removes Latin accents and folds letters that do not decompose', () => {
+    expect(foldDiacritics('Đảng Cộng sản Việt Nam')).toBe('Dang Cong san Viet Nam');
+    expect(foldDiacritics('Łódź')).toBe('Lodz');
+    expect(foldDiacritics('straße')).toBe('strasse');
+  });
+
+  it('leaves other scripts unchanged', () => {
+    expect(foldDiacritics('ហ៊ុន សែន')).toBe('ហ៊ុន សែន');
+    expect(foldDiacritics('习近平')).toBe('习近平');
+  });
+});
+
+describe('cleanName', () => {
+  it('collapses runs of white space and trims, keeping case and diacritics', () => {
+    expect(cleanName('  Nguyễn   Phú\tTrọng \n')).toBe('Nguyễn Phú Trọng');
+  });
+});
+
+describe('editDistance', () => {
+  it('counts insertions, deletions and substitutions', () => {
+    expect(editDistance('people', 'people')).toBe(0);
+    expect(editDistance('peple', 'people')).toBe(1);
+    expect(editDistance('people', 'peple')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('abc', '')).toBe(3);
+    expect(editDistance('organizations', 'organisations')).toBe(1);
+  });
+});
+
+describe('didYouMean', () => {
+  const keys = ['title', 'date', 'updated', 'summary', 'source', 'people', 'organisations', 'events', 'places', 'tags', 'draft'];
+
+  it('suggests the closest known key', () => {
+    expect(didYouMean('peple', keys)).toBe('people');
+    expect(didYouMean('titel', keys)).toBe('title');
+    expect(didYouMean('organization', keys)).toBe('organisations');
+    expect(didYouMean('tag', keys)).toBe('tags');
+  });
+
+  it('ignores case when comparing but returns the candidate as written', () => {
+    expect(didYouMean('PEPLE', keys)).toBe('people');
+    expect(didYouMean('Title', keys)).toBe('title');
+  });
+
+  it('suggests nothing when no candidate is close enough', () => {
+    expect(didYouMean('colour', keys)).toBeUndefined();
+    expect(didYouMean('xyzzy', keys)).toBeUndefined();
+    expect(didYouMean('peple', [])).toBeUndefined();
+  });
+
+  it('honours maxDistance', () => {
+    expect(didYouMean('pple', keys, 1)).toBeUndefined();
+    expect(didYouMean('pple', keys, 2)).toBe('people');
+  });
+});
