@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import { archiveMode } from './src/integrations/archive-mode.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 
 /**
@@ -11,6 +12,7 @@ import { pagefind } from './src/integrations/pagefind.ts';
  *   ARCHIVE_SITE     the public origin, for canonical URLs and feeds
  *   ARCHIVE_BASE     a sub-folder the site is served from, such as /news
  *   ARCHIVE_CACHE    the build cache (default: .cache/astro, which survives `npm ci`)
+ *   ARCHIVE_DRAFTS   1 to publish drafts too (a preview deployment); `npm run dev` always shows them
  */
 const env = process.env;
 // Astro lets a BASE_URL in the environment override `base` in pages (test runners set one):
@@ -29,5 +31,5 @@ export default defineConfig({
   // Astro 7 inlines small scripts and then leaves Vite's preload marker in an inlined dynamic
   // import (withastro/astro#17265); keeping scripts as files avoids that, and caches better.
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [sitemap({ filter: (page) => !page.includes('/api/') }), pagefind()],
+  integrations: [archiveMode(), sitemap({ filter: (page) => !page.includes('/api/') }), pagefind()],
 });

@@ -11,11 +11,19 @@ import type { EntityFile } from './entity-file.ts';
 import { CoOccurrence, type Connection } from './connections.ts';
 import { ENTITY_KINDS, FILE_KINDS, KIND_LABELS, type EntityKind } from './kinds.ts';
 import { findNearDuplicates } from './near-duplicates.ts';
+import type { Quote } from './quotes.ts';
 import { relatedArticles, type Related } from './related.ts';
+
+export interface QuoteEntry {
+  quote: Quote;
+  article: Article;
+}
 
 export interface IndexedEntity extends Entity {
   /** Newest first. */
   articles: Article[];
+  /** What the entity said, newest first. */
+  quotes: QuoteEntry[];
 }
 
 export interface MonthGroup {
@@ -86,6 +94,7 @@ export function buildArchiveIndex(
   const coverage = new Map<string, Record<EntityKind, Entity[]>>();
   const allOf = new Map<Article, Entity[]>();
   const together = new CoOccurrence<Entity>();
+  const quoted = new Map<Entity, QuoteEntry[]>();
   const months = new Map<string, MonthGroup>();
 
   for (const article of articles) {
@@ -119,6 +128,13 @@ export function buildArchiveIndex(
     coverage.set(article.slug, mine);
     allOf.set(article, ENTITY_KINDS.flatMap((kind) => mine[kind]));
     together.add(FILE_KINDS.flatMap((kind) => mine[kind]));
+    for (const quote of article.quotes) {
+      const speaker = quote.speaker && mine[quote.speaker.kind].find((e) => e.slug === quote.speaker!.slug);
+      if (!speaker) continue;
+      const list = quoted.get(speaker);
+      if (list) list.push({ quote, article });
+      else quoted.set(speaker, [{ quote, article }]);
+    }
 
     const key = yearMonthOf(article.date.date);
     const month = months.get(key);
@@ -131,7 +147,7 @@ export function buildArchiveIndex(
   const byKind = new Map<EntityKind, IndexedEntity[]>(ENTITY_KINDS.map((kind) => [kind, []]));
   const entityBySlug = new Map<string, IndexedEntity>();
   for (const entity of resolver.entities()) {
-    const entry: IndexedEntity = Object.assign(entity, { articles: covered.get(entity) ?? [] });
+    const entry: IndexedEntity = Object.assign(entity, { articles: covered.get(entity) ?? [], quotes: quoted.get(entity) ?? [] });
     indexed.set(entity, entry);
     byKind.get(entity.kind)!.push(entry);
     entityBySlug.set(`${entity.kind}/${entity.slug}`, entry);

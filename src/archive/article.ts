@@ -10,6 +10,7 @@ import { splitFrontmatter } from './frontmatter.ts';
 import { FILE_KINDS, type EntityKind } from './kinds.ts';
 import { excerpt, parseMarkdown, renderTree, type RenderedMarkdown } from './markdown.ts';
 import { findKnownMentions, linkMentions } from './mentions.ts';
+import { applyOverrides, checkOverrides, extractQuotes, readOverrides, toSpeaker, type Quote, type Speaker } from './quotes.ts';
 import type { NameIndex } from './name-index.ts';
 import { KEY_SYNONYMS, articleSchema } from './schema.ts';
 import { slugify } from './slug.ts';
@@ -32,6 +33,8 @@ export interface Article {
   html: string;
   headings: RenderedMarkdown['headings'];
   wordCount: number;
+  /** Direct quotations in the body, attributed where the text says who spoke. */
+  quotes: Quote[];
 }
 
 export type ArticleResult = { article?: Article; diagnostics: Diagnostic[] };
@@ -58,6 +61,7 @@ export function processArticle(raw: string, file: string, context?: ArticleConte
 
   const names: Record<EntityKind, string[]> = { people: fm.people, organisations: fm.organisations, events: fm.events, places: fm.places, tags: fm.tags };
   const tree = parseMarkdown(split.value.body);
+  let quotes: Quote[] = [];
   if (context) {
     const tagged = FILE_KINDS.flatMap((kind) => names[kind].map((name) => context.names.resolve(kind, name)));
     const prefix = context.base.replace(/\/$/, '');
@@ -74,6 +78,15 @@ export function processArticle(raw: string, file: string, context?: ArticleConte
         hint: `add "${name}" to ${kind}, if the article is about it`,
       });
     }
+    const speakers = tagged.map((entity) => toSpeaker(entity, { short: entity.short ?? [], familyNameFirst: entity.familyNameFirst ?? false })).filter((s): s is Speaker => s !== undefined);
+    const others = tagged.filter((e) => e.kind !== 'people').flatMap((e) => e.names);
+    const { overrides, problems } = readOverrides(fm.quotes);
+    quotes = applyOverrides(extractQuotes(tree, speakers, others), overrides, speakers);
+    const quotesLine = split.value.keyLines.get('quotes');
+    for (const message of [...problems, ...checkOverrides(quotes, overrides, speakers)]) {
+      diagnostics.push({ severity: 'warning', file, line: quotesLine, message, hint: 'see "quotes:" in the README' });
+    }
+    quotes = quotes.map((q) => (q.line === undefined ? q : { ...q, line: split.value.bodyLine + q.line - 1 }));
   }
   const rendered = renderTree(tree);
   if (rendered.wordCount === 0) {
@@ -100,6 +113,7 @@ export function processArticle(raw: string, file: string, context?: ArticleConte
       html: rendered.html,
       headings: rendered.headings,
       wordCount: rendered.wordCount,
+      quotes,
     },
   };
 }

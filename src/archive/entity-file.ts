@@ -13,7 +13,7 @@ import { validateFrontmatter } from './validate.ts';
 
 export interface EntityFacts {
   role?: string;
-  short?: string;
+  short?: string[];
   abbreviation?: string;
   start?: ParsedDate;
   end?: ParsedDate;

@@ -15,6 +15,10 @@ export interface NamedEntity {
   name: string;
   /** Every name the entity goes by: its name, aliases and names in other languages. */
   names: string[];
+  /** Short forms later mentions use ("Trong"), from the entity file. */
+  short?: string[];
+  /** Khmer names put the family name first and are not shortened. */
+  familyNameFirst?: boolean;
 }
 
 export interface NameIndex {
@@ -38,6 +42,8 @@ export function buildNameIndex(files: readonly EntityFile[]): NameIndex {
       slug: file.slug,
       name: file.name,
       names: [file.name, ...file.aliases, ...Object.values(file.names)],
+      ...(file.facts.short?.length ? { short: file.facts.short } : {}),
+      ...(file.names['km'] ? { familyNameFirst: true } : {}),
     };
     for (const name of entity.names) {
       const key = nameKey(name);

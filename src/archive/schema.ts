@@ -44,6 +44,8 @@ export const articleSchema = z.object({
   places: nameList,
   tags: nameList,
   draft: z.boolean().default(false),
+  /** Editors' corrections to quote attribution; read by quotes.ts. */
+  quotes: z.unknown().optional(),
 });
 export type ArticleFrontmatter = z.output<typeof articleSchema>;
 
@@ -64,7 +66,8 @@ const entityBase = z.object({
 });
 
 export const entitySchemas = {
-  people: entityBase.extend({ role: text.optional(), short: text.optional() }),
+  /** `short`: what later mentions call the person ("Trong"), for quote attribution. */
+  people: entityBase.extend({ role: text.optional(), short: aliases }),
   organisations: entityBase.extend({ abbreviation: text.optional() }),
   events: entityBase.extend({ start: date.optional(), end: date.optional(), location: text.optional() }),
   places: entityBase.extend({ country: text.optional(), region: text.optional() }),

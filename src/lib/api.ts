@@ -30,6 +30,11 @@ export function entityDetail(archive: ArchiveIndex, entity: IndexedEntity, site:
       shared,
       url: new URL(entityHref(other.kind, other.slug), site).href,
     })),
+    quotes: entity.quotes.map(({ quote, article }) => ({
+      text: quote.text,
+      date: article.date.date,
+      article: new URL(articleHref(article), site).href,
+    })),
     articleList: entity.articles.map((article) => ({
       title: article.title,
       date: article.date.date,

@@ -19,13 +19,13 @@ async function build(): Promise<ArchiveIndex> {
     html: entry.rendered?.html ?? '',
   }));
   const entityFiles = entityEntries.map((entry) => entry.data as EntityFile);
-  const { index, diagnostics } = buildArchiveIndex(articles, entityFiles, { includeDrafts: import.meta.env.DEV });
+  const { index, diagnostics } = buildArchiveIndex(articles, entityFiles, { includeDrafts: __ARCHIVE_DRAFTS__ });
   if (diagnostics.some((d) => d.severity === 'error')) throw new ContentError(diagnostics);
   return index;
 }
 
 export function getArchive(): Promise<ArchiveIndex> {
-  if (import.meta.env.DEV) return build();
+  if (__ARCHIVE_LIVE__) return build();
   cached ??= build();
   return cached;
 }

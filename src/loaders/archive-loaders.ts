@@ -15,6 +15,7 @@ import { ContentError, formatDiagnostic, type Diagnostic } from '../archive/diag
 import type { EntityFile } from '../archive/entity-file.ts';
 import { displayRoot, loadEntityFiles } from '../archive/load.ts';
 import { buildNameIndex } from '../archive/name-index.ts';
+import { quoteStats } from '../archive/quotes.ts';
 
 /**
  * A digest of the engine's own source: when the engine changes, every cached article is redone,
@@ -85,6 +86,8 @@ export function articleLoader(): Loader {
       // Entity-file findings are reported by the entity loader; here they only decide success.
       report(context, [...diagnostics, ...archiveFindings, ...entities.diagnostics.filter((d) => d.severity === 'error')]);
       logger.info(`${articles.length} articles (${processed} processed, ${articles.length - processed} unchanged)`);
+      const stats = quoteStats(articles.flatMap((a) => a.quotes));
+      logger.info(`quotes: ${stats.found} found, ${stats.attributed} attributed, ${stats.unattributed} without a speaker (npm run check lists them)`);
     },
   };
 }

@@ -21,6 +21,7 @@ function art(slug: string, date: string, extra: Partial<Omit<Article, 'names'>> 
     html: '<p>x</p>',
     headings: [],
     wordCount: 1,
+    quotes: [],
     ...rest,
   };
 }

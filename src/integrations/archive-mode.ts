@@ -1,0 +1,26 @@
+/**
+ * Tells the pages whether they run under `astro dev` (drafts shown, index rebuilt on every
+ * request) or in a build (drafts left out, index built once). It is decided by the Astro command,
+ * not by NODE_ENV or DEV, which test runners and CI shells set for their own reasons; ARCHIVE_DRAFTS=1
+ * shows drafts in a build too, for a preview deployment.
+ */
+import type { AstroIntegration } from 'astro';
+
+export function archiveMode(): AstroIntegration {
+  return {
+    name: 'news-archive-mode',
+    hooks: {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        const live = command === 'dev';
+        updateConfig({
+          vite: {
+            define: {
+              __ARCHIVE_LIVE__: JSON.stringify(live),
+              __ARCHIVE_DRAFTS__: JSON.stringify(live || process.env.ARCHIVE_DRAFTS === '1'),
+            },
+          },
+        });
+      },
+    },
+  };
+}

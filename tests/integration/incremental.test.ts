@@ -1,0 +1,173 @@
+/**
+ * Editors add, change and delete articles between builds, and the build cache (ARCHIVE_CACHE)
+ * survives between them. A rebuild with the same cache must show exactly the archive as it now is:
+ * new pages for new articles and entities, nothing left over from deleted ones.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixturePath, type BuildResult, buildArchive } from '../helpers/build.ts';
+import { A, ENTITY_ARTICLES, NEWEST_FIRST, TITLES } from './basic-fixture.ts';
+import { anchors, h1Of, htmlPages, linkedArticles, mainOf } from './support.ts';
+
+const NEW_SLUG = '2024-05-01-wren-halloway-joins-the-order';
+const NEW_TITLE = 'Wren Halloway joins the Order of the Lantern';
+const NEW_ARTICLE = `---
+title: "${NEW_TITLE}"
+date: 2024-05-01
+summary: "A newcomer to Port Ellery takes the lantern oath."
+people: [Wren Halloway, Tomas Vendrell]
+organisations: [Order of the Lantern]
+tags: [festivals]
+---
+Wren Halloway took the oath before Tomas Vendrell and the keepers.
+`;
+const EDITED_TITLE = 'Harbour council approves the new breakwater';
+const DELETED = A.interview;
+
+let work: string;
+let content: string;
+let cache: string;
+let first: BuildResult;
+let second: BuildResult;
+let third: BuildResult;
+
+function mustPage(build: BuildResult, path: string): string {
+  const html = build.page(path);
+  if (html === undefined) throw new Error(`no page was built at ${path}`);
+  return html;
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'news-archive-incremental-'));
+  content = join(work, 'content');
+  cache = join(work, 'cache');
+  cpSync(join(fixturePath('basic'), 'content'), content, { recursive: true });
+
+  first = buildArchive(content, { env: { ARCHIVE_CACHE: cache } });
+
+  // Add an article naming a new person and an existing one; retitle an existing article.
+  mkdirSync(join(content, 'articles', '2024'));
+  writeFileSync(join(content, 'articles', '2024', `${NEW_SLUG}.md`), NEW_ARTICLE);
+  const councilFile = join(content, 'articles', '2021', `${A.council}.md`);
+  const council = `---
+title: "${EDITED_TITLE}"
+date: 2021-11-15
+summary: "The Ellery Harbour Council approved the breakwater after a long evening of debate."
+people: [Captain Quillfeather, Tomas Vendrell]
+organisations: [Ellery Harbour Council]
+places: [Port Ellery]
+tags: [politics]
+---
+Captain Quillfeather spoke for the fishing crews; Tomas Vendrell spoke for the merchants.
+`;
+  writeFileSync(councilFile, council);
+  second = buildArchive(content, { env: { ARCHIVE_CACHE: cache } });
+
+  // Delete an article.
+  rmSync(join(content, 'articles', '2023', `${DELETED}.md`));
+  third = buildArchive(content, { env: { ARCHIVE_CACHE: cache } });
+}, 600_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('the first build of a copy of the basic archive', () => {
+  it('succeeds and fills the cache folder it was given', () => {
+    expect(first.ok, first.output).toBe(true);
+    expect(existsSync(cache) && readdirSync(cache).length > 0, `cache at ${cache}`).toBe(true);
+    expect(linkedArticles(mainOf(mustPage(first, '/')))).toEqual(NEWEST_FIRST);
+  });
+});
+
+describe('after adding an article and retitling another, rebuilt with the same cache', () => {
+  it('succeeds', () => {
+    expect(second.ok, second.output).toBe(true);
+  });
+
+  it('writes the new article page, linked to both people', () => {
+    const html = mustPage(second, `/articles/${NEW_SLUG}/`);
+    expect(h1Of(html)).toBe(NEW_TITLE);
+    const hrefs = anchors(html).map((a) => a.href);
+    expect(hrefs).toContain('/people/wren-halloway/');
+    expect(hrefs).toContain('/people/tomas-vendrell/');
+  });
+
+  it('gives the brand-new person a page listing the article', () => {
+    const html = mustPage(second, '/people/wren-halloway/');
+    expect(h1Of(html)).toBe('Wren Halloway');
+    expect(linkedArticles(mainOf(html))).toEqual([NEW_SLUG]);
+    expect(anchors(mainOf(mustPage(second, '/people/'))).map((a) => a.href)).toContain('/people/wren-halloway/');
+  });
+
+  it('lists the new article first on the existing person, organisation and tag pages', () => {
+    expect(linkedArticles(mainOf(mustPage(second, '/people/tomas-vendrell/')))).toEqual([NEW_SLUG, ...ENTITY_ARTICLES['/people/tomas-vendrell/']!]);
+    expect(linkedArticles(mainOf(mustPage(second, '/organisations/order-of-the-lantern/')))).toEqual([
+      NEW_SLUG,
+      ...ENTITY_ARTICLES['/organisations/order-of-the-lantern/']!,
+    ]);
+    expect(linkedArticles(mainOf(mustPage(second, '/tags/festivals/')))).toEqual([NEW_SLUG, ...ENTITY_ARTICLES['/tags/festivals/']!]);
+  });
+
+  it('adds the new year and month, the home page entry and the neighbour links', () => {
+    expect(linkedArticles(mainOf(mustPage(second, '/archive/2024/05/')))).toEqual([NEW_SLUG]);
+    expect(linkedArticles(mainOf(mustPage(second, '/archive/2024/')))).toEqual([NEW_SLUG]);
+    expect(linkedArticles(mainOf(mustPage(second, '/')))).toEqual([NEW_SLUG, ...NEWEST_FIRST]);
+    const pager = anchors(mainOf(mustPage(second, `/articles/${A.keepers}/`))).filter((a) => /\b(prev|next)\b/.test(a.rel));
+    expect(pager.map((a) => a.href)).toContain(`/articles/${NEW_SLUG}/`);
+  });
+
+  it('shows the changed title everywhere, and the old one nowhere', () => {
+    const oldTitle = TITLES[A.council]!;
+    expect(h1Of(mustPage(second, `/articles/${A.council}/`))).toBe(EDITED_TITLE);
+    for (const path of ['/', '/people/mara-quillfeather/', '/people/tomas-vendrell/', '/places/port-ellery/', '/archive/2021/11/']) {
+      const html = mustPage(second, path);
+      expect(html, path).toContain(EDITED_TITLE);
+      expect(html, path).not.toContain(oldTitle);
+    }
+  });
+});
+
+describe('after deleting an article, rebuilt with the same cache', () => {
+  it('succeeds', () => {
+    expect(third.ok, third.output).toBe(true);
+  });
+
+  it('no longer writes its page', () => {
+    expect(third.page(`/articles/${DELETED}/`)).toBeUndefined();
+  });
+
+  it('no page lists or links it any more', () => {
+    const pages = htmlPages(third.outDir);
+    const leftovers = pages.filter((path) => {
+      const html = mustPage(third, path);
+      return html.includes(`/articles/${DELETED}/`) || html.includes(TITLES[DELETED]!);
+    });
+    expect(leftovers).toEqual([]);
+  });
+
+  it('takes it off the pages of every entity it named', () => {
+    const expectations: Record<string, string[]> = {
+      '/people/tomas-vendrell/': [NEW_SLUG, A.newYear, A.council],
+      '/people/nguyen-van-thu/': [A.festival],
+      '/people/ilsa-brennock/': [A.newYear],
+      '/organisations/order-of-the-lantern/': [NEW_SLUG, A.keepers, A.festival],
+    };
+    for (const [path, expected] of Object.entries(expectations)) {
+      expect(linkedArticles(mainOf(mustPage(third, path))), path).toEqual(expected);
+    }
+  });
+
+  it('drops a tag only it used, and keeps month pages consistent', () => {
+    expect(third.page('/tags/interviews/')).toBeUndefined();
+    expect(linkedArticles(mainOf(mustPage(third, '/archive/2023/02/')))).toEqual([A.keepers]);
+    expect(linkedArticles(mainOf(mustPage(third, '/')))).toEqual([NEW_SLUG, ...NEWEST_FIRST.filter((s) => s !== DELETED)]);
+  });
+
+  it('joins its neighbours to each other', () => {
+    const pager = anchors(mainOf(mustPage(third, `/articles/${A.tomJerry}/`))).filter((a) => /\b(prev|next)\b/.test(a.rel));
+    expect(pager.map((a) => a.href).sort()).toEqual([`/articles/${A.keepers}/`, `/articles/${A.newYear}/`].sort());
+  });
+});
