@@ -14,10 +14,10 @@ let cached: Promise<ArchiveIndex> | undefined;
 
 async function build(): Promise<ArchiveIndex> {
   const [articleEntries, entityEntries] = await Promise.all([getCollection('articles'), getCollection('entities')]);
-  const articles: Article[] = articleEntries.map((entry) => ({
-    ...(entry.data as StoredArticle),
-    html: entry.rendered?.html ?? '',
-  }));
+  const articles: Article[] = articleEntries.map((entry) => {
+    const { findings: _reported, ...article } = entry.data as StoredArticle;
+    return { ...article, html: entry.rendered?.html ?? '' };
+  });
   const entityFiles = entityEntries.map((entry) => entry.data as EntityFile);
   const { index, diagnostics } = buildArchiveIndex(articles, entityFiles, { includeDrafts: __ARCHIVE_DRAFTS__ });
   if (diagnostics.some((d) => d.severity === 'error')) throw new ContentError(diagnostics);

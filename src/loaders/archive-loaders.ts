@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { processArticle, type Article } from '../archive/article.ts';
 import { buildArchiveIndex } from '../archive/archive-index.ts';
-import { listArticleFiles, readSource } from '../archive/content-dir.ts';
+import { displayPath, listArticleFiles, readSource } from '../archive/content-dir.ts';
 import { ContentError, formatDiagnostic, type Diagnostic } from '../archive/diagnostics.ts';
 import type { EntityFile } from '../archive/entity-file.ts';
 import { displayRoot, loadEntityFiles } from '../archive/load.ts';
@@ -37,76 +37,114 @@ function report(context: LoaderContext, diagnostics: readonly Diagnostic[]): voi
   if (diagnostics.some((d) => d.severity === 'error')) throw new ContentError([...diagnostics]);
 }
 
-export type StoredArticle = Omit<Article, 'html'>;
+/** An article as the store keeps it: the HTML goes in `rendered`, the findings stay for rebuilds. */
+export type StoredArticle = Omit<Article, 'html'> & { findings: Diagnostic[] };
+
+/**
+ * Under `astro dev`, syncs again whenever a Markdown file in the archive is added, changed or
+ * deleted (articles depend on entity files' names, so any change resyncs). The digest cache keeps
+ * that to the files that changed. A content error is reported and the server keeps running.
+ */
+function watchContent(context: LoaderContext, contentDir: string, sync: () => Promise<void>): void {
+  const { watcher, logger } = context;
+  if (!watcher) return;
+  watcher.add(contentDir);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const onEvent = (path: string) => {
+    if (!path.startsWith(contentDir) || !/\.(md|markdown)$/i.test(path)) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      sync().then(
+        () => logger.info(`reloaded after a change to ${displayPath(path, displayRoot(contentDir))}`),
+        (error: unknown) => logger.error(error instanceof Error ? error.message : String(error)),
+      );
+    }, 50);
+  };
+  for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, onEvent);
+}
 
 export function articleLoader(): Loader {
   return {
     name: 'news-archive-articles',
     async load(context) {
-      const { store, generateDigest, logger } = context;
       const contentDir = contentDirOf(context);
-      const root = displayRoot(contentDir);
-      const entities = await loadEntityFiles(contentDir);
-      const names = buildNameIndex(entities.entityFiles);
-      const articleContext = { names, base: context.config.base };
-      // An article's output depends on its text and on the names it can link: both key the cache.
-      const archiveDigest = generateDigest((await engineVersion(generateDigest)) + articleContext.base + names.fingerprint);
-      const diagnostics: Diagnostic[] = [];
-      const articles: Article[] = [];
-      const seen = new Set<string>();
-      let processed = 0;
-
-      for (const path of await listArticleFiles(contentDir)) {
-        const source = await readSource(path, root);
-        if ('severity' in source) {
-          diagnostics.push(source);
-          continue;
-        }
-        seen.add(source.file);
-        const digest = generateDigest(archiveDigest + source.text);
-        const cached = store.get<StoredArticle>(source.file);
-        if (cached?.digest === digest && cached.rendered) {
-          articles.push({ ...cached.data, html: cached.rendered.html });
-          continue;
-        }
-        processed++;
-        const result = processArticle(source.text, source.file, articleContext);
-        diagnostics.push(...result.diagnostics);
-        if (!result.article) {
-          store.delete(source.file);
-          continue;
-        }
-        const { html, ...data } = result.article;
-        articles.push(result.article);
-        store.set({ id: source.file, data, digest, filePath: source.file, rendered: { html, metadata: { headings: result.article.headings } } });
-      }
-      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-
-      const { diagnostics: archiveFindings } = buildArchiveIndex(articles, entities.entityFiles);
-      // Entity-file findings are reported by the entity loader; here they only decide success.
-      report(context, [...diagnostics, ...archiveFindings, ...entities.diagnostics.filter((d) => d.severity === 'error')]);
-      logger.info(`${articles.length} articles (${processed} processed, ${articles.length - processed} unchanged)`);
-      const stats = quoteStats(articles.flatMap((a) => a.quotes));
-      logger.info(`quotes: ${stats.found} found, ${stats.attributed} attributed, ${stats.unattributed} without a speaker (npm run check lists them)`);
+      await syncArticles(context, contentDir);
+      watchContent(context, contentDir, () => syncArticles(context, contentDir));
     },
   };
+}
+
+async function syncArticles(context: LoaderContext, contentDir: string): Promise<void> {
+  const { store, generateDigest, logger } = context;
+  const root = displayRoot(contentDir);
+  const entities = await loadEntityFiles(contentDir);
+  const names = buildNameIndex(entities.entityFiles);
+  const articleContext = { names, base: context.config.base };
+  // An article's output depends on its text and on the names it can link: both key the cache.
+  const archiveDigest = generateDigest((await engineVersion(generateDigest)) + articleContext.base + names.fingerprint);
+  const diagnostics: Diagnostic[] = [];
+  const articles: Article[] = [];
+  const seen = new Set<string>();
+  let processed = 0;
+
+  for (const path of await listArticleFiles(contentDir)) {
+    const source = await readSource(path, root);
+    if ('severity' in source) {
+      diagnostics.push(source);
+      continue;
+    }
+    seen.add(source.file);
+    const digest = generateDigest(archiveDigest + source.text);
+    const cached = store.get<StoredArticle>(source.file);
+    if (cached?.digest === digest && cached.rendered) {
+      const { findings, ...article } = cached.data;
+      diagnostics.push(...findings);
+      articles.push({ ...article, html: cached.rendered.html });
+      continue;
+    }
+    processed++;
+    const result = processArticle(source.text, source.file, articleContext);
+    diagnostics.push(...result.diagnostics);
+    if (!result.article) {
+      store.delete(source.file);
+      continue;
+    }
+    const { html, ...article } = result.article;
+    articles.push(result.article);
+    const data: StoredArticle = { ...article, findings: result.diagnostics };
+    store.set({ id: source.file, data, digest, filePath: source.file, rendered: { html, metadata: { headings: result.article.headings } } });
+  }
+  for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+
+  const { diagnostics: archiveFindings } = buildArchiveIndex(articles, entities.entityFiles);
+  // Entity-file findings are reported by the entity loader; here they only decide success.
+  report(context, [...diagnostics, ...archiveFindings, ...entities.diagnostics.filter((d) => d.severity === 'error')]);
+  logger.info(`${articles.length} articles (${processed} processed, ${articles.length - processed} unchanged)`);
+  const stats = quoteStats(articles.flatMap((a) => a.quotes));
+  logger.info(`quotes: ${stats.found} found, ${stats.attributed} attributed, ${stats.unattributed} without a speaker (npm run check lists them)`);
 }
 
 export function entityLoader(): Loader {
   return {
     name: 'news-archive-entities',
     async load(context) {
-      const { store, generateDigest } = context;
-      const { entityFiles, diagnostics } = await loadEntityFiles(contentDirOf(context));
-      report(context, diagnostics);
-      const ids = new Set<string>();
-      for (const entity of entityFiles) {
-        ids.add(entity.file);
-        const digest = generateDigest(JSON.stringify(entity));
-        if (store.get(entity.file)?.digest === digest) continue;
-        store.set({ id: entity.file, data: { ...entity } satisfies EntityFile, digest, filePath: entity.file });
-      }
-      for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+      const contentDir = contentDirOf(context);
+      await syncEntities(context, contentDir);
+      watchContent(context, contentDir, () => syncEntities(context, contentDir));
     },
   };
+}
+
+async function syncEntities(context: LoaderContext, contentDir: string): Promise<void> {
+  const { store, generateDigest } = context;
+  const { entityFiles, diagnostics } = await loadEntityFiles(contentDir);
+  report(context, diagnostics);
+  const ids = new Set<string>();
+  for (const entity of entityFiles) {
+    ids.add(entity.file);
+    const digest = generateDigest(JSON.stringify(entity));
+    if (store.get(entity.file)?.digest === digest) continue;
+    store.set({ id: entity.file, data: { ...entity } satisfies EntityFile, digest, filePath: entity.file });
+  }
+  for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
 }
