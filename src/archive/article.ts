@@ -79,11 +79,13 @@ export function processArticle(raw: string, file: string, context?: ArticleConte
       });
     }
     const speakers = tagged.map((entity) => toSpeaker(entity, { short: entity.short ?? [], familyNameFirst: entity.familyNameFirst ?? false })).filter((s): s is Speaker => s !== undefined);
-    const others = tagged.filter((e) => e.kind !== 'people').flatMap((e) => e.names);
+    // Places and events whose names a short form could be mistaken for ("Hue" the city).
+    const others = tagged.filter((e) => e.kind === 'places' || e.kind === 'events').flatMap((e) => e.names);
     const { overrides, problems } = readOverrides(fm.quotes);
-    quotes = applyOverrides(extractQuotes(tree, speakers, others), overrides, speakers);
+    const extracted = extractQuotes(tree, speakers, others);
+    quotes = applyOverrides(extracted, overrides, speakers);
     const quotesLine = split.value.keyLines.get('quotes');
-    for (const message of [...problems, ...checkOverrides(quotes, overrides, speakers)]) {
+    for (const message of [...problems, ...checkOverrides(extracted, overrides, speakers)]) {
       diagnostics.push({ severity: 'warning', file, line: quotesLine, message, hint: 'see "quotes:" in the README' });
     }
     quotes = quotes.map((q) => (q.line === undefined ? q : { ...q, line: split.value.bodyLine + q.line - 1 }));

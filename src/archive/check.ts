@@ -94,7 +94,9 @@ export async function checkArchive(contentDir: string, options: CheckOptions = {
   const base = normaliseBase(options.base ?? '/');
   const includeDrafts = options.includeDrafts ?? true;
   const loaded = await loadArchive(contentDir, { includeDrafts, base });
-  const findings: Finding[] = groupUnknownKeys(loaded.diagnostics.map((d) => ({ ...d, code: codeOf(d) })));
+  const engineFindings: Finding[] = loaded.diagnostics.map((d) => ({ ...d, code: codeOf(d) }));
+  const unknownKeys = countUnknownKeys(engineFindings);
+  const findings = groupUnknownKeys(engineFindings);
 
   findings.push(...unusedEntityFiles(loaded.index));
 
@@ -120,7 +122,7 @@ export async function checkArchive(contentDir: string, options: CheckOptions = {
 
   findings.sort(compareFindings);
   const entityPaths = await listEntityFiles(contentDir);
-  const summary = summarise(findings, articlePaths.length, entityPaths.length, performance.now() - started);
+  const summary = summarise(findings, unknownKeys, articlePaths.length, entityPaths.length, performance.now() - started);
   return { findings, summary };
 }
 
@@ -182,7 +184,7 @@ export function groupUnknownKeys(findings: Finding[]): Finding[] {
     const suggestions = group
       .map((g, i) => {
         const s = DID_YOU_MEAN.exec(g.hint ?? '')?.[1];
-        return s ? `"${keys[i]}" → "${s}"` : undefined;
+        return s ? `"${s}" for "${keys[i]}"` : undefined;
       })
       .filter(Boolean);
     const lines = group.map((g) => g.line).filter((l): l is number => l !== undefined);
@@ -192,35 +194,34 @@ export function groupUnknownKeys(findings: Finding[]): Finding[] {
       file: f.file,
       line: lines.length > 0 ? Math.min(...lines) : undefined,
       message: `${keys.length} unknown keys are ignored: ${keys.map((k) => `"${k}"`).join(', ')}`,
-      hint: suggestions.length > 0 ? `did you mean ${suggestions.join(', ')}?` : 'remove them, or rename them to keys of the content contract',
+      hint: suggestions.length > 0 ? `did you mean ${suggestions.join(', and ')}?` : 'remove them, or rename them to keys of the content contract',
     });
   }
   return out;
 }
 
-function unknownKeyCounts(keys: Map<string, { count: number; suggestion?: string; examples: string[] }>): UnknownKeyCount[] {
-  return [...keys.entries()]
-    .map(([key, v]) => ({ key, count: v.count, suggestion: v.suggestion, examples: v.examples }))
-    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+/** Each unknown key with the files that have it, from the engine's one-finding-per-key warnings. */
+export function countUnknownKeys(findings: readonly Finding[]): UnknownKeyCount[] {
+  const keys = new Map<string, UnknownKeyCount>();
+  for (const f of findings) {
+    const key = f.code === 'unknown-key' ? UNKNOWN_KEY.exec(f.message)?.[1] : undefined;
+    if (key === undefined) continue;
+    const entry = keys.get(key) ?? { key, count: 0, suggestion: DID_YOU_MEAN.exec(f.hint ?? '')?.[1], examples: [] };
+    entry.count++;
+    if (entry.examples.length < 3) entry.examples.push(f.file);
+    keys.set(key, entry);
+  }
+  return [...keys.values()].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
-function summarise(findings: readonly Finding[], articleFiles: number, entityFiles: number, durationMs: number): CheckSummary {
+function summarise(findings: readonly Finding[], unknownKeys: UnknownKeyCount[], articleFiles: number, entityFiles: number, durationMs: number): CheckSummary {
   const byCode = new Map<FindingCode, number>();
   const files = new Set<string>();
-  const keys = new Map<string, { count: number; suggestion?: string; examples: string[] }>();
   let errors = 0;
   for (const f of findings) {
     if (f.severity === 'error') errors++;
     files.add(f.file);
     byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
-    if (f.code === 'unknown-key') {
-      for (const { key, suggestion } of unknownKeysOf(f)) {
-        const entry = keys.get(key) ?? { count: 0, suggestion, examples: [] };
-        entry.count++;
-        if (entry.examples.length < 3) entry.examples.push(f.file);
-        keys.set(key, entry);
-      }
-    }
   }
   return {
     errors,
@@ -230,19 +231,9 @@ function summarise(findings: readonly Finding[], articleFiles: number, entityFil
     entityFiles,
     filesWithFindings: files.size,
     byCode: [...byCode.entries()].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
-    unknownKeys: unknownKeyCounts(keys),
+    unknownKeys,
     durationMs,
   };
-}
-
-/** The keys (and suggestions) one unknown-key finding is about, grouped or not. */
-function unknownKeysOf(f: Finding): { key: string; suggestion?: string }[] {
-  const single = UNKNOWN_KEY.exec(f.message);
-  if (single) return [{ key: single[1]!, suggestion: DID_YOU_MEAN.exec(f.hint ?? '')?.[1] }];
-  const listed = f.message.slice(f.message.indexOf(':') + 1);
-  const keys = [...listed.matchAll(/"((?:[^"\\]|\\.)*?)"(?=,|$)/g)].map((m) => m[1]!);
-  const suggestions = new Map([...(f.hint ?? '').matchAll(/"([^"]*)" → "([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
-  return keys.map((key) => ({ key, suggestion: suggestions.get(key) }));
 }
 
 function compareFindings(a: Finding, b: Finding): number {

@@ -39,7 +39,11 @@ const rehypeRawWhenPresent: Plugin<[], HastRoot> = () => (tree) => {
 /** GitHub's allow-list, plus the class that marks entity-mention links (mentions.ts). */
 const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
-  attributes: { ...defaultSchema.attributes, a: [...(defaultSchema.attributes?.['a'] ?? []), ['className', 'mention']] },
+  attributes: {
+    ...defaultSchema.attributes,
+    // The sanitiser reads only the first className rule of an element, so extend that one.
+    a: (defaultSchema.attributes?.['a'] ?? []).map((rule) => (Array.isArray(rule) && rule[0] === 'className' ? [...rule, 'mention'] : rule)),
+  },
 };
 
 const parser = unified().use(remarkParse).use(remarkGfm);
