@@ -15,7 +15,9 @@ function rehypeAbsoluteLinks(options: { base: URL }) {
     visit(tree, 'element', (node) => {
       for (const property of URL_PROPERTIES) {
         const value = node.properties[property];
-        if (typeof value === 'string' && !value.startsWith('#')) node.properties[property] = new URL(value, options.base).href;
+        if (typeof value !== 'string' || value.startsWith('#')) continue;
+        // An address no URL parser accepts stays as the editor wrote it; it was already sanitised.
+        if (URL.canParse(value, options.base)) node.properties[property] = new URL(value, options.base).href;
       }
     });
   };

@@ -7,7 +7,9 @@
  * The YAML parser is set up to leave timestamps as strings (see frontmatter.ts), so this is the
  * one place where date text is interpreted.
  */
-import { format, isValid } from 'date-fns';
+// Single-function entry points: the package root loads all of date-fns, which scripts feel.
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
 
 /** `YYYY-MM-DD`. */
 export type CalendarDate = string;
@@ -20,7 +22,7 @@ export interface ParsedDate {
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$/i;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$/i;
 
 function isRealDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
@@ -57,7 +59,7 @@ export function parseDate(input: unknown): DateResult {
   }
   // One spelling for every accepted form: `2023-08-07 23:30:00 +0700` → `2023-08-07T23:30:00+07:00`.
   const offset = parts[7]!.toUpperCase() === 'Z' ? 'Z' : parts[7]!.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
-  const iso = `${date}T${parts[4]}:${parts[5]}:${parts[6] ?? '00'}${offset}`;
+  const iso = `${date}T${parts[4]!.padStart(2, '0')}:${parts[5]}:${parts[6] ?? '00'}${offset}`;
   if (!isValid(new Date(iso))) return { ok: false, message: `"${text}" is not a valid date-time; write it like 2023-08-07T14:30:00+07:00` };
   return { ok: true, value: { date, dateTime: iso } };
 }

@@ -39,6 +39,8 @@ const rehypeRawWhenPresent: Plugin<[], HastRoot> = () => (tree) => {
 /** GitHub's allow-list, plus the class that marks entity-mention links (mentions.ts). */
 const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
+  // A <style> element is dropped with its content, not unwrapped into page text.
+  strip: [...(defaultSchema.strip ?? []), 'style'],
   attributes: {
     ...defaultSchema.attributes,
     // The sanitiser reads only the first className rule of an element, so extend that one.

@@ -25,7 +25,8 @@ function fold(text: string): Folded {
   const origin: number[] = [];
   let i = 0;
   for (const char of text) {
-    const f = foldDiacritics(char).toLowerCase().replace(/['’ʼ‘`´]/g, "'");
+    // Plain ASCII needs no Unicode folding, and is nearly all of an English article.
+    const f = char < '\u0080' ? (char === '`' ? "'" : char.toLowerCase()) : foldDiacritics(char).toLowerCase().replace(/['’ʼ‘`´]/g, "'");
     for (let k = 0; k < f.length; k++) origin.push(i);
     folded += f;
     i += char.length;

@@ -49,10 +49,11 @@ export const articleSchema = z.object({
 });
 export type ArticleFrontmatter = z.output<typeof articleSchema>;
 
-const aliases = z
+/** One name or a list of them, cleaned. */
+const nameOrNames = z
   .union([z.string(), z.array(z.string())])
-  .transform((value) => (Array.isArray(value) ? value : [value]).map(cleanName).filter(Boolean))
-  .default([]);
+  .transform((value) => (Array.isArray(value) ? value : [value]).map(cleanName).filter(Boolean));
+const aliases = nameOrNames.default([]);
 
 /** Names in other languages and scripts, keyed by BCP 47 language tag: `{ km: ហ៊ុន សែន }`. */
 const names = z.record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag like km or vi'), text).default({});
@@ -67,7 +68,7 @@ const entityBase = z.object({
 
 export const entitySchemas = {
   /** `short`: what later mentions call the person ("Trong"), for quote attribution. */
-  people: entityBase.extend({ role: text.optional(), short: aliases }),
+  people: entityBase.extend({ role: text.optional(), short: nameOrNames.optional() }),
   organisations: entityBase.extend({ abbreviation: text.optional() }),
   events: entityBase.extend({ start: date.optional(), end: date.optional(), location: text.optional() }),
   places: entityBase.extend({ country: text.optional(), region: text.optional() }),

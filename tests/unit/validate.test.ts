@@ -201,7 +201,7 @@ describe('validateFrontmatter with the article schema', () => {
 
   it('knows every key of the contract', () => {
     expect([...ARTICLE_KEYS].sort()).toEqual(
-      ['author', 'date', 'draft', 'events', 'organisations', 'people', 'places', 'slug', 'source', 'summary', 'tags', 'title', 'updated', 'url'].sort(),
+      ['author', 'date', 'draft', 'events', 'organisations', 'people', 'places', 'quotes', 'slug', 'source', 'summary', 'tags', 'title', 'updated', 'url'].sort(),
     );
     expect(KEY_SYNONYMS.organizations).toBe('organisations');
   });
