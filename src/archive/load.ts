@@ -4,12 +4,12 @@
  * pieces with a per-file cache.
  */
 import { dirname } from 'node:path';
-import { processArticle, type Article } from './article.ts';
+import type { Article } from './article.ts';
 import { buildArchiveIndex, type ArchiveIndex, type BuildOptions } from './archive-index.ts';
 import { listArticleFiles, listEntityFiles, readSource } from './content-dir.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { processEntityFile, type EntityFile } from './entity-file.ts';
-import { buildNameIndex } from './name-index.ts';
+import { processArticles, type ArticleJob } from './parallel.ts';
 
 export interface LoadedArchive {
   index: ArchiveIndex;
@@ -43,15 +43,14 @@ export async function loadEntityFiles(contentDir: string): Promise<{ entityFiles
 export async function loadArchive(contentDir: string, options: BuildOptions & { base?: string } = {}): Promise<LoadedArchive> {
   const root = displayRoot(contentDir);
   const { entityFiles, diagnostics } = await loadEntityFiles(contentDir);
-  const context = { names: buildNameIndex(entityFiles), base: options.base ?? '/' };
-  const articles: Article[] = [];
+  const jobs: ArticleJob[] = [];
   for (const path of await listArticleFiles(contentDir)) {
     const source = await readSource(path, root);
-    if ('severity' in source) {
-      diagnostics.push(source);
-      continue;
-    }
-    const result = processArticle(source.text, source.file, context);
+    if ('severity' in source) diagnostics.push(source);
+    else jobs.push(source);
+  }
+  const articles: Article[] = [];
+  for (const result of await processArticles(jobs, entityFiles, options.base ?? '/')) {
     diagnostics.push(...result.diagnostics);
     if (result.article) articles.push(result.article);
   }

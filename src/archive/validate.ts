@@ -46,7 +46,7 @@ export function validateFrontmatter<S extends z.ZodObject>(
     for (const issue of result.error.issues) {
       const key = String(issue.path[0] ?? '');
       const rawKey = Object.keys(split.data).find((k) => (synonyms[k] ?? k) === key) ?? key;
-      const missing = issue.code === 'invalid_type' && input[key] === undefined;
+      const missing = issue.path.length === 1 && input[key] === undefined;
       const where = issue.path.length > 1 ? `${key}[${issue.path.slice(1).join('.')}]` : key;
       diagnostics.push({
         severity: 'error',

@@ -8,7 +8,8 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { processArticle, type Article } from '../archive/article.ts';
+import type { Article } from '../archive/article.ts';
+import { processArticles, type ArticleJob } from '../archive/parallel.ts';
 import { buildArchiveIndex } from '../archive/archive-index.ts';
 import { displayPath, listArticleFiles, readSource } from '../archive/content-dir.ts';
 import { ContentError, formatDiagnostic, type Diagnostic } from '../archive/diagnostics.ts';
@@ -79,14 +80,14 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
   const root = displayRoot(contentDir);
   const entities = await loadEntityFiles(contentDir);
   const names = buildNameIndex(entities.entityFiles);
-  const articleContext = { names, base: context.config.base };
+  const base = context.config.base;
   // An article's output depends on its text and on the names it can link: both key the cache.
-  const archiveDigest = generateDigest((await engineVersion(generateDigest)) + articleContext.base + names.fingerprint);
+  const archiveDigest = generateDigest((await engineVersion(generateDigest)) + base + names.fingerprint);
   const diagnostics: Diagnostic[] = [];
   const articles: Article[] = [];
   const seen = new Set<string>();
-  let processed = 0;
 
+  const jobs: (ArticleJob & { digest: string })[] = [];
   for (const path of await listArticleFiles(contentDir)) {
     const source = await readSource(path, root);
     if ('severity' in source) {
@@ -102,24 +103,27 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
       articles.push({ ...article, html: cached.rendered.html });
       continue;
     }
-    processed++;
-    const result = processArticle(source.text, source.file, articleContext);
+    jobs.push({ text: source.text, file: source.file, digest });
+  }
+  const results = await processArticles(jobs, entities.entityFiles, base);
+  for (const [i, result] of results.entries()) {
+    const { file, digest } = jobs[i]!;
     diagnostics.push(...result.diagnostics);
     if (!result.article) {
-      store.delete(source.file);
+      store.delete(file);
       continue;
     }
     const { html, ...article } = result.article;
     articles.push(result.article);
     const data: StoredArticle = { ...article, findings: result.diagnostics };
-    store.set({ id: source.file, data, digest, filePath: source.file, rendered: { html, metadata: { headings: result.article.headings } } });
+    store.set({ id: file, data, digest, filePath: file, rendered: { html, metadata: { headings: result.article.headings } } });
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
 
   const { diagnostics: archiveFindings } = buildArchiveIndex(articles, entities.entityFiles);
   // Entity-file findings are reported by the entity loader; here they only decide success.
   report(context, [...diagnostics, ...archiveFindings, ...entities.diagnostics.filter((d) => d.severity === 'error')]);
-  logger.info(`${articles.length} articles (${processed} processed, ${articles.length - processed} unchanged)`);
+  logger.info(`${articles.length} articles (${jobs.length} processed, ${articles.length - jobs.length} unchanged)`);
   const stats = quoteStats(articles.flatMap((a) => a.quotes));
   logger.info(`quotes: ${stats.found} found, ${stats.attributed} attributed, ${stats.unattributed} without a speaker (npm run check lists them)`);
 }
@@ -138,7 +142,8 @@ export function entityLoader(): Loader {
 async function syncEntities(context: LoaderContext, contentDir: string): Promise<void> {
   const { store, generateDigest } = context;
   const { entityFiles, diagnostics } = await loadEntityFiles(contentDir);
-  report(context, diagnostics);
+  // Errors are left to the article loader, which reports them with every other finding at once.
+  for (const d of diagnostics) if (d.severity === 'warning') context.logger.warn(formatDiagnostic(d));
   const ids = new Set<string>();
   for (const entity of entityFiles) {
     ids.add(entity.file);
