@@ -5,21 +5,14 @@
  * that would write the same URL, or a name two files both claim, are errors naming both files.
  */
 import type { Diagnostic } from './diagnostics.ts';
-import type { EntityFacts, EntityFile } from './entity-file.ts';
+import type { EntityFile } from './entity-file.ts';
 import { ENTITY_KINDS, type EntityKind } from './kinds.ts';
 import { nameKey } from './names.ts';
 import { slugify } from './slug.ts';
 
-export interface Entity {
+/** An entity file's record, or the same shape for a name no file declares (and for tags). */
+export interface Entity extends Omit<EntityFile, 'kind'> {
   kind: EntityKind;
-  slug: string;
-  name: string;
-  aliases: string[];
-  names: Record<string, string>;
-  wikidata?: string;
-  facts: EntityFacts;
-  /** Rendered description from the entity file, or empty. */
-  html: string;
   /** The entity file, or the first article that named it when it has no file. */
   file: string;
   hasFile: boolean;
@@ -46,18 +39,7 @@ export class EntityResolver {
   }
 
   private addFile(file: EntityFile): void {
-    const entity: Entity = {
-      kind: file.kind,
-      slug: file.slug,
-      name: file.name,
-      aliases: file.aliases,
-      names: file.names,
-      wikidata: file.wikidata,
-      facts: file.facts,
-      html: file.html,
-      file: file.file,
-      hasFile: true,
-    };
+    const entity: Entity = { ...file, hasFile: true };
     const slugs = this.bySlug.get(file.kind)!;
     const taken = slugs.get(file.slug);
     if (taken) {

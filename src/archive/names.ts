@@ -16,8 +16,11 @@ const LATIN_FOLD_PATTERN = new RegExp(`[${Object.keys(LATIN_FOLDS).join('')}]`, 
 const LATIN_MARKS = /[\u0300-\u036f]/g;
 const APOSTROPHES = /['’ʼ‘`´]/g;
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Removes Latin diacritics and folds special Latin letters; other scripts pass through unchanged. */
 export function foldDiacritics(text: string): string {
+  if (ASCII.test(text)) return text;
   return text
     .normalize('NFKD')
     .replace(LATIN_MARKS, '')
@@ -30,12 +33,20 @@ export function foldDiacritics(text: string): string {
  * (`People's` = `Peoples`), every other run of non-letters a single space.
  */
 export function nameKey(name: string): string {
-  return foldDiacritics(name)
-    .toLowerCase()
-    .replace(APOSTROPHES, '')
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
-    .trim();
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = foldDiacritics(name)
+      .toLowerCase()
+      .replace(APOSTROPHES, '')
+      .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
+      .trim();
+    // Article text asks for the same words again and again; the memo is bounded, not a leak.
+    if (keys.size > 100_000) keys.clear();
+    keys.set(name, key);
+  }
+  return key;
 }
+const keys = new Map<string, string>();
 
 /** Collapses runs of white space and trims, for names shown to readers. */
 export function cleanName(name: string): string {

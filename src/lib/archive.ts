@@ -7,6 +7,7 @@ import { getCollection } from 'astro:content';
 import type { Article } from '../archive/article.ts';
 import { buildArchiveIndex, type ArchiveIndex } from '../archive/archive-index.ts';
 import { ContentError } from '../archive/diagnostics.ts';
+import { ENTITY_KINDS, type EntityKind } from '../archive/kinds.ts';
 import type { EntityFile } from '../archive/entity-file.ts';
 import type { StoredArticle } from '../loaders/archive-loaders.ts';
 
@@ -28,4 +29,10 @@ export function getArchive(): Promise<ArchiveIndex> {
   if (__ARCHIVE_LIVE__) return build();
   cached ??= build();
   return cached;
+}
+
+/** One route per entity of every kind: `{ kind, slug }`, for entity feeds and API files. */
+export async function entityRoutes(): Promise<{ params: { kind: EntityKind; slug: string } }[]> {
+  const archive = await getArchive();
+  return ENTITY_KINDS.flatMap((kind) => archive.entities(kind).map((entity) => ({ params: { kind, slug: entity.slug } })));
 }

@@ -1,13 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { ENTITY_KINDS, KIND_LABELS, type EntityKind } from '../../../archive/kinds.ts';
-import { getArchive } from '../../../lib/archive.ts';
+import { KIND_LABELS, type EntityKind } from '../../../archive/kinds.ts';
+import { entityRoutes, getArchive } from '../../../lib/archive.ts';
 import { feed } from '../../../lib/feeds.ts';
 import { entityHref } from '../../../lib/urls.ts';
 
-export const getStaticPaths = (async () => {
-  const archive = await getArchive();
-  return ENTITY_KINDS.flatMap((kind) => archive.entities(kind).map((entity) => ({ params: { kind, slug: entity.slug } })));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = entityRoutes satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const archive = await getArchive();

@@ -1,12 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { ENTITY_KINDS, type EntityKind } from '../../../archive/kinds.ts';
-import { getArchive } from '../../../lib/archive.ts';
+import type { EntityKind } from '../../../archive/kinds.ts';
+import { entityRoutes, getArchive } from '../../../lib/archive.ts';
 import { entityDetail, json } from '../../../lib/api.ts';
 
-export const getStaticPaths = (async () => {
-  const archive = await getArchive();
-  return ENTITY_KINDS.flatMap((kind) => archive.entities(kind).map((entity) => ({ params: { kind, slug: entity.slug } })));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = entityRoutes satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const archive = await getArchive();
