@@ -69,10 +69,12 @@ describe('renderMarkdown: Markdown', () => {
     expect(html).toContain('FUNCINPEC');
   });
 
-  it('renders GFM strikethrough and autolinks', () => {
-    const { html } = renderMarkdown('~~old~~ see https://example.com');
+  it('renders GFM strikethrough and footnotes, and <…> autolinks but not bare URLs (kept out for speed)', () => {
+    const { html } = renderMarkdown('~~old~~ see <https://example.com> or https://example.org[^1]\n\n[^1]: A note.');
     expect(html).toContain('<del>old</del>');
     expect(html).toContain('<a href="https://example.com">https://example.com</a>');
+    expect(html).toContain('or https://example.org<sup>');
+    expect(html).toContain('A note.');
   });
 
   it('renders emphasis, headings, lists and block quotes', () => {
