@@ -82,7 +82,9 @@ export function processArticle(raw: string, file: string, context?: ArticleConte
     // Places and events whose names a short form could be mistaken for ("Hue" the city).
     const others = tagged.filter((e) => e.kind === 'places' || e.kind === 'events').flatMap((e) => e.names);
     const { overrides, problems } = readOverrides(fm.quotes);
-    const extracted = extractQuotes(tree, speakers, others);
+    // Most short items quote no one; skip the sentence analysis when no quote mark or block quote is there.
+    const body = split.value.body;
+    const extracted = /["“”]|^\s{0,3}>/m.test(body) ? extractQuotes(tree, speakers, others) : [];
     quotes = applyOverrides(extracted, overrides, speakers);
     const quotesLine = split.value.keyLines.get('quotes');
     for (const message of [...problems, ...checkOverrides(extracted, overrides, speakers)]) {
