@@ -31,5 +31,7 @@ export default defineConfig({
   // Astro 7 inlines small scripts and then leaves Vite's preload marker in an inlined dynamic
   // import (withastro/astro#17265); keeping scripts as files avoids that, and caches better.
   vite: { build: { assetsInlineLimit: 0 } },
+  // Pages whose cache key (src/lib/page-keys.ts) and code are unchanged are copied, not rendered.
+  experimental: { incrementalBuild: true },
   integrations: [archiveMode(), sitemap({ filter: (page) => !page.includes('/api/') }), pagefind()],
 });

@@ -1,0 +1,45 @@
+/**
+ * Cache keys for incremental builds: a digest of everything a page shows, so Astro re-renders a
+ * page exactly when what it shows has changed and copies the last build's output otherwise.
+ * The site's address and base path are part of every key, since every link carries them.
+ */
+import { createHash } from 'node:crypto';
+import type { Article } from '../archive/article.ts';
+import type { ArchiveIndex, IndexedEntity } from '../archive/archive-index.ts';
+
+const SITE_PARTS = [import.meta.env.SITE, import.meta.env.BASE_URL];
+
+function keyOf(value: unknown): string {
+  return createHash('sha1').update(JSON.stringify([SITE_PARTS, value])).digest('base64url');
+}
+
+/** How an article appears in someone else's list: a change to any of these changes the list. */
+function listed(article: Article) {
+  return [article.slug, article.title, article.date, article.summary, article.source];
+}
+
+function profile(entity: IndexedEntity) {
+  const { articles: _articles, quotes: _quotes, ...own } = entity;
+  return own;
+}
+
+export function articlePageKey(archive: ArchiveIndex, article: Article): string {
+  const covers = Object.values(archive.entitiesOf(article.slug)).flat().map((e) => [e.kind, e.slug, e.name]);
+  const { older, newer } = archive.neighbours(article.slug);
+  const related = archive.related(article.slug).map((r) => listed(r.article));
+  return keyOf([article, covers, older && listed(older), newer && listed(newer), related]);
+}
+
+export function entityPageKey(archive: ArchiveIndex, entity: IndexedEntity, articles: readonly Article[], quotes: IndexedEntity['quotes'], pages: number): string {
+  return keyOf([
+    profile(entity),
+    pages,
+    entity.articles.length,
+    entity.quotes.length,
+    // The coverage strip and span read every date.
+    entity.articles.map((a) => a.date.date),
+    articles.map(listed),
+    quotes.map(({ quote, article }) => [quote.text, article.slug, article.title, article.date]),
+    archive.connections(entity).map((c) => [c.entity.kind, c.entity.slug, c.entity.name, c.shared]),
+  ]);
+}
