@@ -5,7 +5,7 @@
  */
 import { getCollection } from 'astro:content';
 import type { Article } from '../archive/article.ts';
-import { buildArchiveIndex, type ArchiveIndex } from '../archive/archive-index.ts';
+import { buildArchiveIndex, type ArchiveIndex, type IndexedEntity } from '../archive/archive-index.ts';
 import { ContentError } from '../archive/diagnostics.ts';
 import { ENTITY_KINDS, type EntityKind } from '../archive/kinds.ts';
 import type { EntityFile } from '../archive/entity-file.ts';
@@ -31,8 +31,12 @@ export function getArchive(): Promise<ArchiveIndex> {
   return cached;
 }
 
-/** One route per entity of every kind: `{ kind, slug }`, for entity feeds and API files. */
-export async function entityRoutes(): Promise<{ params: { kind: EntityKind; slug: string } }[]> {
+/** One route per entity of every kind, for entity feeds and API files, keyed for incremental builds. */
+export async function entityRoutes(
+  cacheKey: (archive: ArchiveIndex, entity: IndexedEntity) => string,
+): Promise<{ params: { kind: EntityKind; slug: string }; cacheKey: string }[]> {
   const archive = await getArchive();
-  return ENTITY_KINDS.flatMap((kind) => archive.entities(kind).map((entity) => ({ params: { kind, slug: entity.slug } })));
+  return ENTITY_KINDS.flatMap((kind) =>
+    archive.entities(kind).map((entity) => ({ params: { kind, slug: entity.slug }, cacheKey: cacheKey(archive, entity) })),
+  );
 }

@@ -43,3 +43,13 @@ export function entityPageKey(archive: ArchiveIndex, entity: IndexedEntity, arti
     archive.connections(entity).map((c) => [c.entity.kind, c.entity.slug, c.entity.name, c.shared]),
   ]);
 }
+
+/** An entity's feed: its name and its latest articles as the feed lists them. */
+export function entityFeedKey(entity: IndexedEntity, size: number): string {
+  return keyOf([entity.kind, entity.name, entity.articles.slice(0, size).map((a) => [...listed(a), a.date.dateTime, a.author])]);
+}
+
+/** An entity's JSON file: everything about it. */
+export function entityDataKey(archive: ArchiveIndex, entity: IndexedEntity): string {
+  return entityPageKey(archive, entity, entity.articles, entity.quotes, 1);
+}

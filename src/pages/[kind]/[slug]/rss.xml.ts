@@ -1,10 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { KIND_LABELS, type EntityKind } from '../../../archive/kinds.ts';
 import { entityRoutes, getArchive } from '../../../lib/archive.ts';
-import { feed } from '../../../lib/feeds.ts';
+import { FEED_SIZE, feed } from '../../../lib/feeds.ts';
+import { entityFeedKey } from '../../../lib/page-keys.ts';
 import { entityHref } from '../../../lib/urls.ts';
 
-export const getStaticPaths = entityRoutes satisfies GetStaticPaths;
+export const getStaticPaths = (() => entityRoutes((_archive, entity) => entityFeedKey(entity, FEED_SIZE))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const archive = await getArchive();
