@@ -19,13 +19,14 @@ import { buildNameIndex } from '../archive/name-index.ts';
 import { quoteStats } from '../archive/quotes.ts';
 
 /**
- * A digest of the engine's own source: when the engine changes, every cached article is redone,
- * with no version number for anyone to forget to bump.
+ * A digest of the engine's source and of this loader (which decides the shape of stored
+ * entries): when either changes, every cached article is redone, with no version number for
+ * anyone to forget to bump.
  */
 async function engineVersion(generateDigest: LoaderContext['generateDigest']): Promise<string> {
   const dir = fileURLToPath(new URL('../archive/', import.meta.url));
-  const files = (await readdir(dir)).filter((name) => name.endsWith('.ts')).sort();
-  const sources = await Promise.all(files.map((name) => readFile(join(dir, name), 'utf8')));
+  const files = (await readdir(dir)).filter((name) => name.endsWith('.ts')).sort().map((name) => join(dir, name));
+  const sources = await Promise.all([...files, fileURLToPath(import.meta.url)].map((file) => readFile(file, 'utf8')));
   return generateDigest(sources.join('\u0000'));
 }
 
