@@ -102,6 +102,7 @@ export function buildArchiveIndex(
     if (other) {
       diagnostics.push({
         severity: 'error',
+        code: 'url-collision',
         file: article.file,
         message: `${article.file} and ${other.file} would both write /articles/${article.slug}/`,
         hint: 'rename one of the files or give it a "slug:" of its own',
@@ -211,6 +212,7 @@ function nearDuplicateWarnings(entities: readonly IndexedEntity[]): Diagnostic[]
     .filter(([a, , b]) => a.kind === b.kind)
     .map(([a, nameA, b, nameB]) => ({
       severity: 'warning' as const,
+      code: 'near-duplicate' as const,
       file: b.entity.file,
       message: `"${nameB}" (${b.entity.file}) and "${nameA}" (${a.entity.file}) are so alike they may be one ${KIND_LABELS[a.kind].singular.toLowerCase()}`,
       hint: `if they are, write one spelling, or add the other as an alias in an entity file`,

@@ -72,6 +72,7 @@ export function processArticle(raw: string, file: string, context?: ArticleConte
       if (taggedIds.has(`${kind}/${slug}`)) continue;
       diagnostics.push({
         severity: 'warning',
+        code: 'untagged-mention',
         file,
         line: mention.line === undefined ? undefined : split.value.bodyLine + mention.line - 1,
         message: `the body mentions ${mention.text === name ? name : `"${mention.text}" (${name})`} but the frontmatter does not list it`,
@@ -88,17 +89,17 @@ export function processArticle(raw: string, file: string, context?: ArticleConte
     quotes = applyOverrides(extracted, overrides, speakers);
     const quotesLine = split.value.keyLines.get('quotes');
     for (const message of [...problems, ...checkOverrides(extracted, overrides, speakers)]) {
-      diagnostics.push({ severity: 'warning', file, line: quotesLine, message, hint: 'see "quotes:" in the README' });
+      diagnostics.push({ severity: 'warning', code: 'quote', file, line: quotesLine, message, hint: 'see "quotes:" in the README' });
     }
     quotes = quotes.map((q) => (q.line === undefined ? q : { ...q, line: split.value.bodyLine + q.line - 1 }));
   }
   const rendered = renderTree(tree);
   if (rendered.wordCount === 0) {
-    diagnostics.push({ severity: 'warning', file, line: split.value.bodyLine, message: 'the article has no body text', hint: 'write the article below the closing ---' });
+    diagnostics.push({ severity: 'warning', code: 'empty-body', file, line: split.value.bodyLine, message: 'the article has no body text', hint: 'write the article below the closing ---' });
   }
   const slug = fm.slug ?? slugFromPath(file);
   if (slug === '') {
-    return { diagnostics: [...diagnostics, { severity: 'error', file, message: 'the file name gives no usable URL slug', hint: 'rename the file or add "slug: some-words" to the frontmatter' }] };
+    return { diagnostics: [...diagnostics, { severity: 'error', code: 'schema', file, message: 'the file name gives no usable URL slug', hint: 'rename the file or add "slug: some-words" to the frontmatter' }] };
   }
   return {
     diagnostics,

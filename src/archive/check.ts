@@ -17,7 +17,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { slugFromPath, type Article } from './article.ts';
 import type { ArchiveIndex } from './archive-index.ts';
 import { listArticleFiles, listEntityFiles, readSource } from './content-dir.ts';
-import type { Diagnostic } from './diagnostics.ts';
+import type { Diagnostic, DiagnosticCode } from './diagnostics.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { FILE_KINDS, KIND_LABELS, isEntityKind, type EntityKind } from './kinds.ts';
 import { displayRoot, loadArchive } from './load.ts';
@@ -25,23 +25,8 @@ import { parseMarkdown } from './markdown.ts';
 import { editDistance } from './names.ts';
 import { slugify } from './slug.ts';
 
-/** What kind of problem a finding is, for summaries and for machines reading `--json`. */
-export type FindingCode =
-  | 'file'
-  | 'frontmatter'
-  | 'schema'
-  | 'date'
-  | 'unknown-key'
-  | 'url-collision'
-  | 'name-collision'
-  | 'near-duplicate'
-  | 'untagged-mention'
-  | 'empty-body'
-  | 'unused-entity'
-  | 'broken-link'
-  | 'draft-link'
-  | 'removed-html'
-  | 'other';
+/** Every finding of the check has a kind. */
+export type FindingCode = DiagnosticCode;
 
 export interface Finding extends Diagnostic {
   code: FindingCode;
@@ -138,19 +123,9 @@ export function formatSummary(summary: CheckSummary): string {
 const UNKNOWN_KEY = /^unknown key "(.*)" is ignored$/s;
 const DID_YOU_MEAN = /^did you mean "(.*)"\?$/;
 
-/** The kind of an engine finding, read from its message (the engine's messages are its API here). */
+/** The kind of an engine finding: the engine says, and anything it does not name is schema or other. */
 export function codeOf(d: Diagnostic): FindingCode {
-  const m = d.message;
-  if (UNKNOWN_KEY.test(m)) return 'unknown-key';
-  if (m.includes(' would both write ')) return 'url-collision';
-  if (m.includes(' is claimed by both ')) return 'name-collision';
-  if (m.includes('are so alike they may be one')) return 'near-duplicate';
-  if (m.startsWith('the body mentions ')) return 'untagged-mention';
-  if (m === 'the article has no body text') return 'empty-body';
-  if (/not a real calendar day|impossible time of day|is not a date|not a valid date-time|expected a date/.test(m)) return 'date';
-  if (/frontmatter|the file is empty/.test(m)) return 'frontmatter';
-  if (m === 'the file is not UTF-8 text') return 'file';
-  return d.severity === 'error' ? 'schema' : 'other';
+  return d.code ?? (d.severity === 'error' ? 'schema' : 'other');
 }
 
 /**

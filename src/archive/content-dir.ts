@@ -43,7 +43,7 @@ export async function readSource(path: string, root: string): Promise<SourceFile
   try {
     return { path, file, text: utf8.decode(bytes) };
   } catch {
-    return { severity: 'error', file, message: 'the file is not UTF-8 text', hint: 'save it again as UTF-8 in your editor' };
+    return { severity: 'error', code: 'file', file, message: 'the file is not UTF-8 text', hint: 'save it again as UTF-8 in your editor' };
   }
 }
 

@@ -4,8 +4,28 @@
  */
 export type Severity = 'error' | 'warning';
 
+/** What kind of problem a finding is, for summaries and for machines (`npm run check -- --json`). */
+export type DiagnosticCode =
+  | 'file'
+  | 'frontmatter'
+  | 'schema'
+  | 'date'
+  | 'unknown-key'
+  | 'url-collision'
+  | 'name-collision'
+  | 'near-duplicate'
+  | 'untagged-mention'
+  | 'empty-body'
+  | 'quote'
+  | 'unused-entity'
+  | 'broken-link'
+  | 'draft-link'
+  | 'removed-html'
+  | 'other';
+
 export interface Diagnostic {
   severity: Severity;
+  code?: DiagnosticCode;
   file: string;
   line?: number;
   column?: number;

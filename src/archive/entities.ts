@@ -54,6 +54,7 @@ export class EntityResolver {
       if (owner && owner !== entity) {
         this.diagnostics.push({
           severity: 'error',
+          code: 'name-collision',
           file: file.file,
           message: `the name "${name}" is claimed by both ${file.file} and ${owner.file}`,
           hint: 'a name or alias may belong to one entity only: remove it from one of the files',
@@ -67,6 +68,7 @@ export class EntityResolver {
   private collision(file: string, other: string, url: string, hint: string): void {
     this.diagnostics.push({
       severity: 'error',
+      code: 'url-collision',
       file,
       message: `${file} and ${other} would both write ${url}`,
       hint,
@@ -77,7 +79,7 @@ export class EntityResolver {
   resolve(kind: EntityKind, name: string, articleFile: string): Entity | undefined {
     const key = nameKey(name);
     if (key === '') {
-      this.diagnostics.push({ severity: 'error', file: articleFile, message: `"${name}" in ${kind} is not a name`, hint: 'remove it or write the name in letters' });
+      this.diagnostics.push({ severity: 'error', code: 'schema', file: articleFile, message: `"${name}" in ${kind} is not a name`, hint: 'remove it or write the name in letters' });
       return undefined;
     }
     const keys = this.byKey.get(kind)!;

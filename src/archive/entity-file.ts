@@ -46,7 +46,7 @@ export function processEntityFile(raw: string, file: string, kind: FileKind): En
   const { name, aliases, names, slug, wikidata, ...facts } = validated.data;
   const finalSlug = slug ?? slugify(name);
   if (finalSlug === '') {
-    return { diagnostics: [...validated.diagnostics, { severity: 'error', file, line: split.value.keyLines.get('name'), message: `the name "${name}" gives no usable URL slug`, hint: 'add "slug: some-words" to the frontmatter' }] };
+    return { diagnostics: [...validated.diagnostics, { severity: 'error', code: 'schema', file, line: split.value.keyLines.get('name'), message: `the name "${name}" gives no usable URL slug`, hint: 'add "slug: some-words" to the frontmatter' }] };
   }
   return {
     diagnostics: validated.diagnostics,

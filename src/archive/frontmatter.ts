@@ -34,7 +34,7 @@ export function splitFrontmatter(raw: string, file: string): SplitResult {
   const text = normaliseText(raw);
   const fail = (message: string, hint: string, line?: number): SplitResult => ({
     ok: false,
-    diagnostic: { severity: 'error', file, line, message, hint },
+    diagnostic: { severity: 'error', code: 'frontmatter', file, line, message, hint },
   });
 
   if (text.trim() === '') {

@@ -7,6 +7,8 @@ import type { Diagnostic } from './diagnostics.ts';
 import type { SplitFile } from './frontmatter.ts';
 import { didYouMean } from './names.ts';
 
+const DATE_KEYS = new Set(['date', 'updated', 'start', 'end']);
+
 export type Validated<T> = { ok: true; data: T; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 export function validateFrontmatter<S extends z.ZodObject>(
@@ -26,6 +28,7 @@ export function validateFrontmatter<S extends z.ZodObject>(
       const suggestion = didYouMean(rawKey, known);
       diagnostics.push({
         severity: 'warning',
+        code: 'unknown-key',
         file,
         line,
         message: `unknown key "${rawKey}" is ignored`,
@@ -50,6 +53,7 @@ export function validateFrontmatter<S extends z.ZodObject>(
       const where = issue.path.length > 1 ? `${key}[${issue.path.slice(1).join('.')}]` : key;
       diagnostics.push({
         severity: 'error',
+        code: DATE_KEYS.has(key) && !missing ? 'date' : 'schema',
         file,
         line: split.keyLines.get(rawKey) ?? 1,
         message: missing ? `"${key}" is required` : `${where}: ${describeIssue(issue)}`,

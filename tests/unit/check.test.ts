@@ -71,13 +71,12 @@ describe('checkArchive: what the build reports', () => {
     expect(findings.map(formatDiagnostic)).toContain('content/articles/2023-02-30-leap-of-faith.md:3:1: error: date: "2023-02-30" is not a real calendar day');
   });
 
-  it('classifies engine findings by their message', () => {
-    const d = (message: string, severity: 'error' | 'warning' = 'warning') => codeOf({ severity, file: 'x.md', message });
-    expect(d('unknown key "peple" is ignored')).toBe('unknown-key');
-    expect(d('the article has no body text')).toBe('empty-body');
-    expect(d('the body mentions Hun Sen but the frontmatter does not list it')).toBe('untagged-mention');
-    expect(d('date: "2023-02-30" is not a real calendar day', 'error')).toBe('date');
-    expect(d('"title" is required', 'error')).toBe('schema');
+  it('takes the kind of an engine finding from the engine, and falls back on severity', async () => {
+    expect(codeOf({ severity: 'warning', code: 'untagged-mention', file: 'x.md', message: 'any wording' })).toBe('untagged-mention');
+    expect(codeOf({ severity: 'error', file: 'x.md', message: 'no code' })).toBe('schema');
+    expect(codeOf({ severity: 'warning', file: 'x.md', message: 'no code' })).toBe('other');
+    const { findings } = await checkArchive(join(ROOT, 'tests', 'fixtures', 'impossible-date', 'content'));
+    expect(findings.find((f) => f.message.includes('2023-02-30'))?.code).toBe('date');
   });
 
   it('warns about empty bodies', async () => {
