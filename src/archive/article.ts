@@ -9,6 +9,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { FILE_KINDS, type EntityKind } from './kinds.ts';
 import { excerpt, parseMarkdown, renderTree, type RenderedMarkdown } from './markdown.ts';
+import { entityUrlPath } from './entities.ts';
 import { findKnownMentions, linkMentions } from './mentions.ts';
 import { applyOverrides, checkOverrides, extractQuotes, readOverrides, toSpeaker, type Quote, type Speaker } from './quotes.ts';
 import type { NameIndex } from './name-index.ts';
@@ -65,7 +66,7 @@ export function processArticle(raw: string, file: string, context?: ArticleConte
   if (context) {
     const tagged = FILE_KINDS.flatMap((kind) => names[kind].map((name) => context.names.resolve(kind, name)));
     const prefix = context.base.replace(/\/$/, '');
-    linkMentions(tree, tagged.map((entity) => ({ entity, url: `${prefix}/${entity.kind}/${entity.slug}/` })));
+    linkMentions(tree, tagged.map((entity) => ({ entity, url: `${prefix}${entityUrlPath(entity.kind, entity.slug)}` })));
     const taggedIds = new Set(tagged.map((e) => `${e.kind}/${e.slug}`));
     for (const mention of findKnownMentions(tree, context.names)) {
       const { kind, slug, name } = mention.entity;

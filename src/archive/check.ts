@@ -25,11 +25,8 @@ import { parseMarkdown } from './markdown.ts';
 import { editDistance } from './names.ts';
 import { slugify } from './slug.ts';
 
-/** Every finding of the check has a kind. */
-export type FindingCode = DiagnosticCode;
-
 export interface Finding extends Diagnostic {
-  code: FindingCode;
+  code: DiagnosticCode;
 }
 
 export interface UnknownKeyCount {
@@ -51,7 +48,7 @@ export interface CheckSummary {
   entityFiles: number;
   filesWithFindings: number;
   /** Findings per code, most frequent first. */
-  byCode: { code: FindingCode; count: number }[];
+  byCode: { code: DiagnosticCode; count: number }[];
   /** Unknown frontmatter keys across the archive, most frequent first. */
   unknownKeys: UnknownKeyCount[];
   durationMs: number;
@@ -124,7 +121,7 @@ const UNKNOWN_KEY = /^unknown key "(.*)" is ignored$/s;
 const DID_YOU_MEAN = /^did you mean "(.*)"\?$/;
 
 /** The kind of an engine finding: the engine says, and anything it does not name is schema or other. */
-export function codeOf(d: Diagnostic): FindingCode {
+export function codeOf(d: Diagnostic): DiagnosticCode {
   return d.code ?? (d.severity === 'error' ? 'schema' : 'other');
 }
 
@@ -190,7 +187,7 @@ export function countUnknownKeys(findings: readonly Finding[]): UnknownKeyCount[
 }
 
 function summarise(findings: readonly Finding[], unknownKeys: UnknownKeyCount[], articleFiles: number, entityFiles: number, durationMs: number): CheckSummary {
-  const byCode = new Map<FindingCode, number>();
+  const byCode = new Map<DiagnosticCode, number>();
   const files = new Set<string>();
   let errors = 0;
   for (const f of findings) {

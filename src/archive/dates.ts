@@ -83,11 +83,6 @@ export function formatLong(date: CalendarDate): string {
   return format(toLocalDate(date), 'd MMMM yyyy');
 }
 
-/** 7 Aug 2023 */
-export function formatShort(date: CalendarDate): string {
-  return format(toLocalDate(date), 'd MMM yyyy');
-}
-
 /** August 2023, for a `YYYY-MM` month key. */
 export function formatMonth(yearMonth: string): string {
   return format(toLocalDate(`${yearMonth}-01`), 'MMMM yyyy');

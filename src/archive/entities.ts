@@ -43,7 +43,7 @@ export class EntityResolver {
     const slugs = this.bySlug.get(file.kind)!;
     const taken = slugs.get(file.slug);
     if (taken) {
-      this.collision(file.file, taken.file, `/${file.kind}/${file.slug}/`, 'give one of them a different name or a "slug:" of its own');
+      this.collision(file.file, taken.file, entityUrlPath(file.kind, file.slug), 'give one of them a different name or a "slug:" of its own');
       return;
     }
     slugs.set(file.slug, entity);
@@ -88,7 +88,7 @@ export class EntityResolver {
       const slug = slugify(name);
       const taken = this.bySlug.get(kind)!.get(slug);
       if (taken) {
-        this.collision(articleFile, taken.file, `/${kind}/${slug}/`, `"${name}" and "${taken.name}" are different names with one URL: write the name the same way, or add it to the aliases of ${taken.name}`);
+        this.collision(articleFile, taken.file, entityUrlPath(kind, slug), `"${name}" and "${taken.name}" are different names with one URL: write the name the same way, or add it to the aliases of ${taken.name}`);
         return undefined;
       }
       entity = { kind, slug, name, aliases: [], names: {}, facts: {}, html: '', file: articleFile, hasFile: false };
@@ -121,6 +121,7 @@ function nonAscii(text: string): number {
   return text.replace(/[\x00-\x7f]/g, '').length;
 }
 
+/** The site path of an entity's page, before any base path: `/people/hun-sen/`. */
 export function entityUrlPath(kind: EntityKind, slug: string): string {
   return `/${kind}/${slug}/`;
 }

@@ -2,6 +2,7 @@
  * Links that work under any base path (`/news/…`). Every internal link goes through here.
  */
 import type { Article } from '../archive/article.ts';
+import { entityUrlPath } from '../archive/entities.ts';
 import type { EntityKind } from '../archive/kinds.ts';
 
 const base = import.meta.env.BASE_URL.replace(/\/$/, '');
@@ -16,7 +17,7 @@ export function articleHref(article: Pick<Article, 'slug'>): string {
 }
 
 export function entityHref(kind: EntityKind, slug: string): string {
-  return href(`/${kind}/${slug}/`);
+  return href(entityUrlPath(kind, slug));
 }
 
 export function kindHref(kind: EntityKind): string {

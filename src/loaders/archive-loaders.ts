@@ -12,7 +12,7 @@ import type { Article } from '../archive/article.ts';
 import { processArticles, type ArticleJob } from '../archive/parallel.ts';
 import { buildArchiveIndex } from '../archive/archive-index.ts';
 import { displayPath, listArticleFiles, readSource } from '../archive/content-dir.ts';
-import { ContentError, formatDiagnostic, type Diagnostic } from '../archive/diagnostics.ts';
+import { assertNoErrors, formatDiagnostic, type Diagnostic } from '../archive/diagnostics.ts';
 import type { EntityFile } from '../archive/entity-file.ts';
 import { displayRoot, loadEntityFiles } from '../archive/load.ts';
 import { buildNameIndex } from '../archive/name-index.ts';
@@ -30,13 +30,13 @@ async function engineVersion(generateDigest: LoaderContext['generateDigest']): P
   return generateDigest(sources.join('\u0000'));
 }
 
-export function contentDirOf(context: LoaderContext): string {
+function contentDirOf(context: LoaderContext): string {
   return resolve(fileURLToPath(context.config.root), process.env.ARCHIVE_CONTENT ?? 'content');
 }
 
 function report(context: LoaderContext, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) if (d.severity === 'warning') context.logger.warn(formatDiagnostic(d));
-  if (diagnostics.some((d) => d.severity === 'error')) throw new ContentError([...diagnostics]);
+  assertNoErrors(diagnostics);
 }
 
 /** An article as the store keeps it: the HTML goes in `rendered`, the findings stay for rebuilds. */
