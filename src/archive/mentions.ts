@@ -14,18 +14,23 @@ import { foldDiacritics, nameKey } from './names.ts';
 /** Nodes whose text is not prose to link or scan. */
 const OPAQUE = new Set(['link', 'linkReference', 'heading', 'code', 'inlineCode', 'html', 'definition', 'image', 'imageReference']);
 
-/** Text folded for matching, with the position in the original of every folded character. */
+/** Text folded for matching, with the position in the original of every folded character
+ * (none when folding kept every position). */
 interface Folded {
   text: string;
-  origin: number[];
+  origin?: number[];
 }
 
+const PLAIN_ASCII = /^[\x00-\x5f\x61-\x7f]*$/;
+
 function fold(text: string): Folded {
+  // Plain ASCII (no backtick) folds to its lowercase, position for position: nearly all of an
+  // English article.
+  if (PLAIN_ASCII.test(text)) return { text: text.toLowerCase() };
   let folded = '';
   const origin: number[] = [];
   let i = 0;
   for (const char of text) {
-    // Plain ASCII needs no Unicode folding, and is nearly all of an English article.
     const f = char < '\u0080' ? (char === '`' ? "'" : char.toLowerCase()) : foldDiacritics(char).toLowerCase().replace(/['’ʼ‘`´]/g, "'");
     for (let k = 0; k < f.length; k++) origin.push(i);
     folded += f;
@@ -86,8 +91,8 @@ export function linkMentions(tree: Root, targets: readonly MentionTarget[]): Men
     }
     if (!best) return undefined;
     linked.add(best.target);
-    const start = origin[best.start]!;
-    const end = origin[best.end]!;
+    const start = origin ? origin[best.start]! : best.start;
+    const end = origin ? origin[best.end]! : best.end;
     const link: Link = {
       type: 'link',
       url: best.target.url,
@@ -119,19 +124,28 @@ export function findKnownMentions(tree: Root, names: NameIndex): KnownMention[] 
     const words = node.value.split(/[^\p{L}\p{M}\p{N}'’]+/u).filter(Boolean);
     const keys = words.map((w) => nameKey(w));
     // A name may end in a possessive: "Hun Sen's" names Hun Sen, "People's" stays whole.
-    const bare = words.map((w) => nameKey(w.replace(/['’]s$/i, '')));
+    const lastKeys = (j: number): string[] => {
+      const bare = /['’]s$/i.test(words[j]!) ? nameKey(words[j]!.slice(0, -2)) : keys[j]!;
+      return bare === keys[j] ? [bare] : [keys[j]!, bare];
+    };
     // Longest name first at each position, and its words are not read again: "Royal Academy of
-    // Cambodia" names the academy, not the country.
+    // Cambodia" names the academy, not the country. Reading on stops as soon as no known name
+    // starts with the words so far, so plain prose costs one lookup a word.
     for (let i = 0; i < keys.length; ) {
       let matched = 0;
-      for (let n = Math.min(names.maxWords, keys.length - i); n >= 1 && matched === 0; n--) {
-        const inner = keys.slice(i, i + n - 1);
-        for (const last of new Set([keys[i + n - 1]!, bare[i + n - 1]!])) {
-          for (const entity of names.byKey([...inner, last].join(' '))) {
-            matched = n;
-            if (!found.has(entity)) found.set(entity, { entity, text: words.slice(i, i + n).join(' '), line: node.position?.start.line });
-          }
+      let entities: NamedEntity[] = [];
+      for (let j = i, prefix = ''; j < keys.length; j++) {
+        const lead = j === i ? '' : `${prefix} `;
+        const here = lastKeys(j).flatMap((last) => names.byKey(lead + last));
+        if (here.length > 0) {
+          matched = j - i + 1;
+          entities = here;
         }
+        prefix = lead + keys[j];
+        if (!names.continues(prefix)) break;
+      }
+      for (const entity of entities) {
+        if (!found.has(entity)) found.set(entity, { entity, text: words.slice(i, i + matched).join(' '), line: node.position?.start.line });
       }
       i += Math.max(matched, 1);
     }

@@ -26,8 +26,9 @@ export interface NameIndex {
   resolve(kind: EntityKind, name: string): NamedEntity;
   /** Known entities whose name or alias has this key, of any kind. */
   byKey(key: string): readonly NamedEntity[];
-  /** The longest known name, in words, so a scan over text knows how far to look. */
-  maxWords: number;
+  /** Whether a longer known name starts with these words (as keys, joined by spaces), so a scan
+   * over text reads on only while a name could still match. */
+  continues(prefix: string): boolean;
   /** Changes whenever any name, alias or slug changes. */
   fingerprint: string;
 }
@@ -35,7 +36,7 @@ export interface NameIndex {
 export function buildNameIndex(files: readonly EntityFile[]): NameIndex {
   const keys = new Map<string, NamedEntity[]>();
   const known = new Map<string, NamedEntity>();
-  let maxWords = 1;
+  const prefixes = new Set<string>();
   for (const file of files) {
     const entity: NamedEntity = {
       kind: file.kind,
@@ -52,7 +53,7 @@ export function buildNameIndex(files: readonly EntityFile[]): NameIndex {
       const list = keys.get(key) ?? [];
       if (!list.includes(entity)) list.push(entity);
       keys.set(key, list);
-      maxWords = Math.max(maxWords, key.split(' ').length);
+      for (let at = key.indexOf(' '); at !== -1; at = key.indexOf(' ', at + 1)) prefixes.add(key.slice(0, at));
     }
   }
   const fingerprint = JSON.stringify([...known.entries()].map(([key, e]) => [key, e.slug]).sort());
@@ -61,7 +62,7 @@ export function buildNameIndex(files: readonly EntityFile[]): NameIndex {
       return known.get(`${kind}\u0000${nameKey(name)}`) ?? { kind, slug: slugify(name), name, names: [name] };
     },
     byKey: (key) => keys.get(key) ?? [],
-    maxWords,
+    continues: (prefix) => prefixes.has(prefix),
     fingerprint,
   };
 }

@@ -30,24 +30,32 @@ export function relatedArticles<E>(
 ): Related[] {
   const mine = entitiesOf(article);
   const weight = (entity: E) => Math.log(1 + total / Math.max(1, articlesOf(entity).length));
-  const candidates = new Set<Article>();
+  // Scores add up list by list; a hub's weight is added at the end to every candidate naming it,
+  // wherever that candidate came from.
+  const scores = new Map<Article, number>();
+  const hubs: { entity: E; weight: number }[] = [];
   for (const entity of mine) {
     const list = articlesOf(entity);
     if (list.length <= hubSize) {
-      for (const other of list) candidates.add(other);
+      const w = weight(entity);
+      for (const other of list) scores.set(other, (scores.get(other) ?? 0) + w);
       continue;
     }
+    hubs.push({ entity, weight: weight(entity) });
     // Lists are newest first, like the index; take the neighbours of this article in date.
     const at = nearest(list, order(article), order);
-    for (let i = Math.max(0, at - limit); i < Math.min(list.length, at + limit + 1); i++) candidates.add(list[i]!);
+    for (let i = Math.max(0, at - limit); i < Math.min(list.length, at + limit + 1); i++) {
+      if (!scores.has(list[i]!)) scores.set(list[i]!, 0);
+    }
   }
-  candidates.delete(article);
+  scores.delete(article);
 
   const scored: Related[] = [];
-  for (const other of candidates) {
-    const theirs = new Set(entitiesOf(other));
-    let score = 0;
-    for (const entity of mine) if (theirs.has(entity)) score += weight(entity);
+  for (let [other, score] of scores) {
+    if (hubs.length > 0) {
+      const theirs = entitiesOf(other);
+      for (const hub of hubs) if (theirs.includes(hub.entity)) score += hub.weight;
+    }
     if (score > 0) scored.push({ article: other, score });
   }
   return scored.sort((a, b) => b.score - a.score || order(a.article) - order(b.article)).slice(0, limit);

@@ -9,16 +9,34 @@ import { buildArchiveIndex, type ArchiveIndex, type IndexedEntity } from '../arc
 import { assertNoErrors } from '../archive/diagnostics.ts';
 import { ENTITY_KINDS, type EntityKind } from '../archive/kinds.ts';
 import type { EntityFile } from '../archive/entity-file.ts';
-import type { StoredArticle } from '../loaders/archive-loaders.ts';
+import { mapLimited } from '../archive/map-limited.ts';
+import { readCachedArticle, type ArticleRef } from '../loaders/article-cache.ts';
 
 let cached: Promise<ArchiveIndex> | undefined;
 
-async function build(): Promise<ArchiveIndex> {
-  const [articleEntries, entityEntries] = await Promise.all([getCollection('articles'), getCollection('entities')]);
-  const articles: Article[] = articleEntries.map((entry) => {
-    const { findings: _reported, ...article } = entry.data as StoredArticle;
-    return { ...article, html: entry.rendered?.html ?? '' };
+/** Articles read from the build cache, by cache file, with the digest they were read at: the dev
+ * server rebuilds the index on every request and re-reads only what changed. */
+const readArticles = new Map<string, { digest: string | number | undefined; article: Article }>();
+
+async function loadArticles(): Promise<Article[]> {
+  const entries = await getCollection('articles');
+  if (__ARCHIVE_LIVE__) {
+    const current = new Set(entries.map((entry) => (entry.data as ArticleRef).cacheFile));
+    for (const file of readArticles.keys()) if (!current.has(file)) readArticles.delete(file);
+  }
+  return mapLimited(entries, 64, async (entry) => {
+    const { cacheFile } = entry.data as ArticleRef;
+    const known = readArticles.get(cacheFile);
+    if (known && known.digest === entry.digest) return known.article;
+    const cached = await readCachedArticle(cacheFile);
+    if (!cached) throw new Error(`${entry.id}: its processed copy ${cacheFile} is missing from the build cache; delete the cache folder and build again`);
+    if (__ARCHIVE_LIVE__) readArticles.set(cacheFile, { digest: entry.digest, article: cached.article });
+    return cached.article;
   });
+}
+
+async function build(): Promise<ArchiveIndex> {
+  const [articles, entityEntries] = await Promise.all([loadArticles(), getCollection('entities')]);
   const entityFiles = entityEntries.map((entry) => entry.data as EntityFile);
   const started = performance.now();
   const { index, diagnostics } = buildArchiveIndex(articles, entityFiles, { includeDrafts: __ARCHIVE_DRAFTS__ });

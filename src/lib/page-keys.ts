@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../archive/article.ts';
 import type { ArchiveIndex, IndexedEntity } from '../archive/archive-index.ts';
+import { pageSlice } from './timeline.ts';
 
 const SITE_PARTS = [import.meta.env.SITE, import.meta.env.BASE_URL];
 
@@ -30,7 +31,8 @@ export function articlePageKey(archive: ArchiveIndex, article: Article): string 
   return keyOf([article, covers, older && listed(older), newer && listed(newer), related]);
 }
 
-export function entityPageKey(archive: ArchiveIndex, entity: IndexedEntity, articles: readonly Article[], quotes: IndexedEntity['quotes'], pages: number): string {
+/** What every page of an entity shows: its profile, counts, coverage strip and connections. */
+function entityShared(archive: ArchiveIndex, entity: IndexedEntity, pages: number): string {
   return keyOf([
     profile(entity),
     pages,
@@ -38,10 +40,19 @@ export function entityPageKey(archive: ArchiveIndex, entity: IndexedEntity, arti
     entity.quotes.length,
     // The coverage strip and span read every date.
     entity.articles.map((a) => a.date.date),
-    articles.map(listed),
-    quotes.map(({ quote, article }) => [quote.text, article.slug, article.title, article.date]),
     archive.connections(entity).map((c) => [c.entity.kind, c.entity.slug, c.entity.name, c.shared]),
   ]);
+}
+
+function entityListKey(shared: string, articles: readonly Article[], quotes: IndexedEntity['quotes']): string {
+  return keyOf([shared, articles.map(listed), quotes.map(({ quote, article }) => [quote.text, article.slug, article.title, article.date])]);
+}
+
+/** The keys of an entity's pages, first page first. What all pages share is hashed once, so a
+ * person with hundreds of pages costs no more per page than anyone else. */
+export function entityPageKeys(archive: ArchiveIndex, entity: IndexedEntity, pages: number): string[] {
+  const shared = entityShared(archive, entity, pages);
+  return Array.from({ length: pages }, (_, i) => entityListKey(shared, pageSlice(entity.articles, i + 1), pageSlice(entity.quotes, i + 1)));
 }
 
 /** An entity's feed: its name and its latest articles as the feed lists them. */
@@ -51,5 +62,5 @@ export function entityFeedKey(entity: IndexedEntity, size: number): string {
 
 /** An entity's JSON file: everything about it. */
 export function entityDataKey(archive: ArchiveIndex, entity: IndexedEntity): string {
-  return entityPageKey(archive, entity, entity.articles, entity.quotes, 1);
+  return entityListKey(entityShared(archive, entity, 1), entity.articles, entity.quotes);
 }

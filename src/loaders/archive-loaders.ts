@@ -1,7 +1,7 @@
 /**
  * Content-layer loaders that feed Astro's collections from the engine. Each file is read and
- * processed only when its digest changed since the last build (the store lives in `cacheDir`),
- * entries whose files are gone are deleted, and the whole archive is validated before anything is
+ * processed only when its digest changed since the last build (the store lives in `cacheDir`, the
+ * processed articles beside it: article-cache.ts), entries whose files are gone are deleted, and the whole archive is validated before anything is
  * rendered: a content error stops the build with every finding listed.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -17,6 +17,17 @@ import type { EntityFile } from '../archive/entity-file.ts';
 import { displayRoot, loadEntityFiles } from '../archive/load.ts';
 import { buildNameIndex } from '../archive/name-index.ts';
 import { quoteStats } from '../archive/quotes.ts';
+import { mapLimited } from '../archive/map-limited.ts';
+import {
+  articleCacheDir,
+  articleCacheFile,
+  ensureArticleCacheDir,
+  pruneArticleCache,
+  readCachedArticle,
+  writeCachedArticle,
+  type ArticleRef,
+  type CachedArticle,
+} from './article-cache.ts';
 
 /**
  * A digest of the engine's source and of this loader (which decides the shape of stored
@@ -39,8 +50,8 @@ function report(context: LoaderContext, diagnostics: readonly Diagnostic[]): voi
   assertNoErrors(diagnostics);
 }
 
-/** An article as the store keeps it: the HTML goes in `rendered`, the findings stay for rebuilds. */
-export type StoredArticle = Omit<Article, 'html'> & { findings: Diagnostic[] };
+/** Files read at once: enough to keep the disk busy, few enough not to run out of file handles. */
+const READ_AHEAD = 64;
 
 /**
  * Under `astro dev`, syncs again whenever a Markdown file in the archive is added, changed or
@@ -79,47 +90,60 @@ export function articleLoader(): Loader {
 async function syncArticles(context: LoaderContext, contentDir: string): Promise<void> {
   const { store, generateDigest, logger } = context;
   const root = displayRoot(contentDir);
+  const cacheDir = articleCacheDir(fileURLToPath(context.config.cacheDir));
+  await ensureArticleCacheDir(cacheDir);
   const entities = await loadEntityFiles(contentDir);
   const names = buildNameIndex(entities.entityFiles);
   const base = context.config.base;
   // An article's output depends on its text and on the names it can link: both key the cache.
   const archiveDigest = generateDigest((await engineVersion(generateDigest)) + base + names.fingerprint);
   const diagnostics: Diagnostic[] = [];
-  const articles: Article[] = [];
-  const seen = new Set<string>();
+  const keep = new Set<string>();
 
-  const jobs: (ArticleJob & { digest: string })[] = [];
-  for (const path of await listArticleFiles(contentDir)) {
-    const source = await readSource(path, root);
-    if ('severity' in source) {
-      diagnostics.push(source);
-      continue;
-    }
-    seen.add(source.file);
-    const digest = generateDigest(archiveDigest + source.text);
-    const cached = store.get<StoredArticle>(source.file);
-    if (cached?.digest === digest && cached.rendered) {
-      const { findings, ...article } = cached.data;
-      diagnostics.push(...findings);
-      articles.push({ ...article, html: cached.rendered.html });
-      continue;
-    }
-    jobs.push({ text: source.text, file: source.file, digest });
+  const sources = await mapLimited(await listArticleFiles(contentDir), READ_AHEAD, (path) => readSource(path, root));
+  const known: { file: string; digest: string; cacheFile: string; text: string }[] = [];
+  for (const source of sources) {
+    if ('severity' in source) diagnostics.push(source);
+    else known.push({ file: source.file, digest: generateDigest(archiveDigest + source.text), cacheFile: articleCacheFile(cacheDir, source.file), text: source.text });
   }
+  const cached = await mapLimited(known, READ_AHEAD, ({ file, digest, cacheFile }) =>
+    store.get(file)?.digest === digest ? readCachedArticle(cacheFile, digest) : Promise.resolve(undefined),
+  );
+  // In the order of the files, whichever way each was obtained, so findings read the same.
+  const inOrder: (Article | undefined)[] = new Array(known.length);
+  const jobs: (ArticleJob & { digest: string; cacheFile: string; at: number })[] = [];
+  for (const [at, entry] of known.entries()) {
+    const hit = cached[at];
+    if (!hit) {
+      jobs.push({ ...entry, at });
+      continue;
+    }
+    diagnostics.push(...hit.findings);
+    inOrder[at] = hit.article;
+    keep.add(entry.cacheFile);
+  }
+
   const results = await processArticles(jobs, entities.entityFiles, base);
+  const toWrite: { id: string; cacheFile: string; cached: CachedArticle }[] = [];
   for (const [i, result] of results.entries()) {
-    const { file, digest } = jobs[i]!;
+    const { file, digest, cacheFile, at } = jobs[i]!;
     diagnostics.push(...result.diagnostics);
     if (!result.article) {
       store.delete(file);
       continue;
     }
-    const { html, ...article } = result.article;
-    articles.push(result.article);
-    const data: StoredArticle = { ...article, findings: result.diagnostics };
-    store.set({ id: file, data, digest, filePath: file, rendered: { html, metadata: { headings: result.article.headings } } });
+    inOrder[at] = result.article;
+    keep.add(cacheFile);
+    toWrite.push({ id: file, cacheFile, cached: { digest, article: result.article, findings: result.diagnostics } });
   }
-  for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  await mapLimited(toWrite, READ_AHEAD, async ({ id, cacheFile, cached }) => {
+    await writeCachedArticle(cacheFile, cached);
+    store.set({ id, data: { cacheFile } satisfies ArticleRef, digest: cached.digest, filePath: id });
+  });
+  const files = new Set(known.map((k) => k.file));
+  for (const id of store.keys()) if (!files.has(id)) store.delete(id);
+  await pruneArticleCache(cacheDir, keep);
+  const articles = inOrder.filter((article) => article !== undefined);
 
   const { diagnostics: archiveFindings } = buildArchiveIndex(articles, entities.entityFiles);
   // Entity-file findings are reported by the entity loader; here they only decide success.
