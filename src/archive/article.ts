@@ -47,6 +47,11 @@ export interface ArticleContext {
   base: string;
 }
 
+/** Where an article's page is, under the site's base path. */
+export function articleUrlPath(slug: string): string {
+  return `/articles/${slug}/`;
+}
+
 /** The slug an article's file name gives it: `2023/2023-08-07-talks.md` → `2023-08-07-talks`. */
 export function slugFromPath(file: string): string {
   return slugify(basename(file).replace(/\.(md|markdown)$/i, ''));

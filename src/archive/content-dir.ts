@@ -3,7 +3,7 @@
  * Astro loaders, the content checker and the tests, so all three see the same files the same way.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
 import { FILE_KINDS, type FileKind } from './kinds.ts';
 
@@ -45,6 +45,11 @@ export async function readSource(path: string, root: string): Promise<SourceFile
   } catch {
     return { severity: 'error', code: 'file', file, message: 'the file is not UTF-8 text', hint: 'save it again as UTF-8 in your editor' };
   }
+}
+
+/** The archive folder of a build of the project at `root`: ARCHIVE_CONTENT, else `content/`. */
+export function archiveContentDir(root: string, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(root, env.ARCHIVE_CONTENT ?? 'content');
 }
 
 export function articlesDir(contentDir: string): string {

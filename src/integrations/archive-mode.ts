@@ -6,6 +6,11 @@
  */
 import type { AstroIntegration } from 'astro';
 
+/** Whether drafts are published: always under `astro dev`, in a build only when asked for. */
+export function publishesDrafts(command: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  return command === 'dev' || env.ARCHIVE_DRAFTS === '1';
+}
+
 export function archiveMode(): AstroIntegration {
   return {
     name: 'news-archive-mode',
@@ -16,7 +21,7 @@ export function archiveMode(): AstroIntegration {
           vite: {
             define: {
               __ARCHIVE_LIVE__: JSON.stringify(live),
-              __ARCHIVE_DRAFTS__: JSON.stringify(live || process.env.ARCHIVE_DRAFTS === '1'),
+              __ARCHIVE_DRAFTS__: JSON.stringify(publishesDrafts(command)),
             },
           },
         });

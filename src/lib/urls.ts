@@ -1,7 +1,7 @@
 /**
  * Links that work under any base path (`/news/…`). Every internal link goes through here.
  */
-import type { Article } from '../archive/article.ts';
+import { articleUrlPath, type Article } from '../archive/article.ts';
 import { entityUrlPath } from '../archive/entities.ts';
 import type { EntityKind } from '../archive/kinds.ts';
 
@@ -13,7 +13,7 @@ export function href(path: string): string {
 }
 
 export function articleHref(article: Pick<Article, 'slug'>): string {
-  return href(`/articles/${article.slug}/`);
+  return href(articleUrlPath(article.slug));
 }
 
 export function entityHref(kind: EntityKind, slug: string): string {

@@ -6,12 +6,12 @@
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../archive/article.ts';
 import { processArticles, type ArticleJob } from '../archive/parallel.ts';
 import { buildArchiveIndex } from '../archive/archive-index.ts';
-import { displayPath, listArticleFiles, readSource } from '../archive/content-dir.ts';
+import { archiveContentDir, displayPath, listArticleFiles, readSource } from '../archive/content-dir.ts';
 import { assertNoErrors, formatDiagnostic, type Diagnostic } from '../archive/diagnostics.ts';
 import type { EntityFile } from '../archive/entity-file.ts';
 import { displayRoot, loadEntityFiles } from '../archive/load.ts';
@@ -42,7 +42,7 @@ async function engineVersion(generateDigest: LoaderContext['generateDigest']): P
 }
 
 function contentDirOf(context: LoaderContext): string {
-  return resolve(fileURLToPath(context.config.root), process.env.ARCHIVE_CONTENT ?? 'content');
+  return archiveContentDir(fileURLToPath(context.config.root));
 }
 
 function report(context: LoaderContext, diagnostics: readonly Diagnostic[]): void {

@@ -12,6 +12,7 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import type { Article } from '../archive/article.ts';
 import type { Diagnostic } from '../archive/diagnostics.ts';
+import { mapLimited } from '../archive/map-limited.ts';
 
 /** What the cache keeps of an article: the result of processing it, and the digest it was made from. */
 export interface CachedArticle {
@@ -61,4 +62,11 @@ export async function ensureArticleCacheDir(dir: string): Promise<void> {
 export async function pruneArticleCache(dir: string, keep: ReadonlySet<string>): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   await Promise.all(names.map((name) => join(dir, name)).filter((path) => !keep.has(path)).map((path) => rm(path, { force: true })));
+}
+
+/** Every article in the cache: after the content sync, exactly the archive's articles. */
+export async function readArticleCache(dir: string): Promise<Article[]> {
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.json'));
+  const read = await mapLimited(names, 64, (name) => readCachedArticle(join(dir, name)));
+  return read.filter((cached) => cached !== undefined).map((cached) => cached.article);
 }

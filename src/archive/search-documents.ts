@@ -1,0 +1,94 @@
+/**
+ * What the search index reads: one small HTML document per article and per entity, made from the
+ * archive index rather than from the built pages. The build can then index while it renders, and
+ * the search index holds only what readers search: article text, entity profiles, and the filters
+ * and sort keys of the search page. Navigation, lists and page chrome never reach it.
+ *
+ * The documents use Pagefind's attributes: `data-pagefind-body` marks the text, `-meta` the
+ * result's title and date, `-filter` and `-sort` the facets.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import type { ArchiveIndex, IndexedEntity } from './archive-index.ts';
+import { articleUrlPath, type Article } from './article.ts';
+import { formatLong, yearOf } from './dates.ts';
+import { entityUrlPath } from './entities.ts';
+import { ENTITY_KINDS, KIND_LABELS } from './kinds.ts';
+
+export interface SearchDocument {
+  /** The page's address, under the site's base path. */
+  url: string;
+  html: string;
+}
+
+/** Already sanitised HTML (article bodies, entity descriptions), kept as it is. */
+function trusted(html: string): ElementContent {
+  return { type: 'raw', value: html } as unknown as ElementContent;
+}
+
+function page(body: Element): string {
+  const tree: Root = { type: 'root', children: [h('html', { lang: 'en' }, [h('body', [body])])] };
+  return toHtml(tree, { allowDangerousHtml: true });
+}
+
+/** A filter value; outside the body, so it is a facet and not searched text. A name goes in the
+ * element's text, where no comma or colon in it can be read as filter syntax. */
+function facet(name: string, value: string): Element {
+  return h('span', { dataPagefindFilter: name }, value);
+}
+
+export function articleDocument(index: ArchiveIndex, article: Article): Omit<SearchDocument, 'url'> {
+  const covers = index.entitiesOf(article.slug);
+  return {
+    html: page(
+      h('div', [
+        h('article', { dataPagefindBody: '' }, [
+          h('h1', { dataPagefindMeta: 'title' }, article.title),
+          h('p', { dataPagefindMeta: 'date', dataPagefindSort: `date:${article.date.date}` }, formatLong(article.date.date)),
+          article.summary ? h('p', article.summary) : undefined,
+          trusted(article.html),
+        ].filter((node) => node !== undefined)),
+        facet('type', 'Article'),
+        facet('year', String(yearOf(article.date.date))),
+        ...ENTITY_KINDS.flatMap((kind) => covers[kind].map((entity) => facet(kind, entity.name))),
+      ]),
+    ),
+  };
+}
+
+function fact(label: string, value: string | undefined): Element | undefined {
+  return value ? h('p', `${label}: ${value}`) : undefined;
+}
+
+export function entityDocument(entity: IndexedEntity): Omit<SearchDocument, 'url'> {
+  const { facts } = entity;
+  const dates = facts.start && [formatLong(facts.start.date), facts.end && facts.end.date !== facts.start.date ? formatLong(facts.end.date) : undefined].filter(Boolean).join(' – ');
+  const children: (Element | ElementContent | undefined)[] = [
+    h('h1', { dataPagefindMeta: 'title' }, entity.name),
+    entity.aliases.length > 0 ? h('p', `Also known as: ${entity.aliases.join(', ')}`) : undefined,
+    ...Object.entries(entity.names).map(([lang, name]) => h('p', { lang }, name)),
+    fact('Role', facts.role),
+    fact('Abbreviation', facts.abbreviation),
+    fact('Dates', dates),
+    fact('Location', facts.location),
+    fact('Country', facts.country),
+    fact('Region', facts.region),
+    entity.html ? trusted(entity.html) : undefined,
+  ];
+  return {
+    html: page(
+      h('section', { dataPagefindBody: '', dataPagefindFilter: `type:${KIND_LABELS[entity.kind].singular}` },
+        children.filter((node) => node !== undefined)),
+    ),
+  };
+}
+
+/** Every document of the archive: articles newest first, then entities by kind and name. */
+export function* searchDocuments(index: ArchiveIndex, base: string): Generator<SearchDocument> {
+  const prefix = base.replace(/\/$/, '');
+  for (const article of index.articles) yield { url: prefix + articleUrlPath(article.slug), ...articleDocument(index, article) };
+  for (const kind of ENTITY_KINDS) {
+    for (const entity of index.entities(kind)) yield { url: prefix + entityUrlPath(kind, entity.slug), ...entityDocument(entity) };
+  }
+}

@@ -1,0 +1,99 @@
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { describe, expect, it } from 'vitest';
+import { buildArchiveIndex } from '../../src/archive/archive-index.ts';
+import type { Article } from '../../src/archive/article.ts';
+import { parseDate } from '../../src/archive/dates.ts';
+import type { EntityFile } from '../../src/archive/entity-file.ts';
+import { searchDocuments } from '../../src/archive/search-documents.ts';
+
+function article(slug: string, date: string, title: string, people: string[], html: string): Article {
+  const parsed = parseDate(date);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return {
+    file: `content/articles/${slug}.md`,
+    slug,
+    title,
+    date: parsed.value,
+    summary: 'The summary.',
+    draft: false,
+    names: { people, organisations: ['Council of Ministers, Cambodia'], events: [], places: [], tags: ['diplomacy'] },
+    html,
+    headings: [],
+    wordCount: 3,
+    quotes: [],
+  };
+}
+
+const PERSON: EntityFile = {
+  file: 'content/people/hun-sen.md',
+  kind: 'people',
+  slug: 'hun-sen',
+  name: 'Hun Sen',
+  aliases: ['Samdech Hun Sen'],
+  names: { km: 'ហ៊ុន សែន' },
+  facts: { role: 'Prime Minister' },
+  html: '<p>Led the government.</p>',
+};
+
+const { index } = buildArchiveIndex(
+  [
+    article('2023-08-07-talks', '2023-08-07', 'Talks <script>alert(1)</script> in Hanoi', ['Hun Sen'], '<h2 id="why">Why</h2><p>Border talks resumed.</p>'),
+    article('2022-01-02-visit', '2022-01-02', 'A visit', ['Samdech Hun Sen'], '<p>A visit.</p>'),
+  ],
+  [PERSON],
+);
+const documents = [...searchDocuments(index, '/news/')];
+const byUrl = new Map(documents.map((d) => [d.url, fromHtml(d.html)]));
+
+function attr(tree: ReturnType<typeof fromHtml>, selector: string, name: string): string[] {
+  return selectAll(selector, tree).map((el) => String(el.properties[name] ?? toString(el)));
+}
+
+describe('searchDocuments', () => {
+  it('gives every article and entity one document at its page under the base path', () => {
+    expect(documents.map((d) => d.url)).toEqual([
+      '/news/articles/2023-08-07-talks/',
+      '/news/articles/2022-01-02-visit/',
+      '/news/people/hun-sen/',
+      '/news/organisations/council-of-ministers-cambodia/',
+      '/news/tags/diplomacy/',
+    ]);
+  });
+
+  it('marks the article text, title, date and sort key, and keeps the body HTML with its headings', () => {
+    const tree = byUrl.get('/news/articles/2023-08-07-talks/')!;
+    const body = selectAll('[data-pagefind-body]', tree);
+    expect(body).toHaveLength(1);
+    expect(toString(body[0]!)).toContain('Border talks resumed.');
+    expect(selectAll('[data-pagefind-body] h2#why', tree)).toHaveLength(1);
+    expect(attr(tree, '[data-pagefind-meta="title"]', 'x')).toEqual(['Talks <script>alert(1)</script> in Hanoi']);
+    expect(selectAll('script', tree)).toHaveLength(0);
+    expect(attr(tree, '[data-pagefind-meta="date"]', 'x')).toEqual(['7 August 2023']);
+    expect(attr(tree, '[data-pagefind-sort]', 'dataPagefindSort')).toEqual(['date:2023-08-07']);
+  });
+
+  it('puts the facets outside the searched text, names whole even with a comma', () => {
+    const tree = byUrl.get('/news/articles/2022-01-02-visit/')!;
+    const facets = selectAll('[data-pagefind-filter]', tree).map((el) => [String(el.properties.dataPagefindFilter), toString(el)]);
+    expect(facets).toEqual([
+      ['type', 'Article'],
+      ['year', '2022'],
+      ['people', 'Hun Sen'],
+      ['organisations', 'Council of Ministers, Cambodia'],
+      ['tags', 'diplomacy'],
+    ]);
+    expect(selectAll('[data-pagefind-body] [data-pagefind-filter]', tree)).toHaveLength(0);
+  });
+
+  it('indexes an entity profile: name, aliases, other languages, facts and description', () => {
+    const tree = byUrl.get('/news/people/hun-sen/')!;
+    const [body] = selectAll('[data-pagefind-body]', tree);
+    expect(body!.properties.dataPagefindFilter).toBe('type:Person');
+    const text = toString(body!);
+    for (const part of ['Hun Sen', 'Samdech Hun Sen', 'ហ៊ុន សែន', 'Prime Minister', 'Led the government.']) expect(text).toContain(part);
+    expect(attr(tree, '[lang="km"]', 'x')).toEqual(['ហ៊ុន សែន']);
+    expect(attr(tree, '[data-pagefind-meta="title"]', 'x')).toEqual(['Hun Sen']);
+  });
+});
