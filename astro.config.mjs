@@ -25,7 +25,8 @@ export default defineConfig({
   outDir: env.ARCHIVE_OUT ?? './dist',
   cacheDir: env.ARCHIVE_CACHE ?? './.cache/astro',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Several pages in flight, so one page renders while another is written to disk.
+  build: { format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
   prefetch: false,
   // Astro 7 inlines small scripts and then leaves Vite's preload marker in an inlined dynamic

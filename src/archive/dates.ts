@@ -80,8 +80,15 @@ function toLocalDate(date: CalendarDate): Date {
 
 /** 7 August 2023 */
 export function formatLong(date: CalendarDate): string {
-  return format(toLocalDate(date), 'd MMMM yyyy');
+  // Every list on every page shows dates, and an archive has far fewer days than mentions of them.
+  let text = longDates.get(date);
+  if (text === undefined) {
+    text = format(toLocalDate(date), 'd MMMM yyyy');
+    longDates.set(date, text);
+  }
+  return text;
 }
+const longDates = new Map<CalendarDate, string>();
 
 /** August 2023, for a `YYYY-MM` month key. */
 export function formatMonth(yearMonth: string): string {

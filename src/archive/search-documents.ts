@@ -17,7 +17,7 @@ import { entityUrlPath } from './entities.ts';
 import { ENTITY_KINDS, KIND_LABELS } from './kinds.ts';
 
 export interface SearchDocument {
-  /** The page's address, under the site's base path. */
+  /** The page's address from the site's root; the search page adds the base path. */
   url: string;
   html: string;
 }
@@ -84,11 +84,31 @@ export function entityDocument(entity: IndexedEntity): Omit<SearchDocument, 'url
   };
 }
 
-/** Every document of the archive: articles newest first, then entities by kind and name. */
-export function* searchDocuments(index: ArchiveIndex, base: string): Generator<SearchDocument> {
-  const prefix = base.replace(/\/$/, '');
-  for (const article of index.articles) yield { url: prefix + articleUrlPath(article.slug), ...articleDocument(index, article) };
-  for (const kind of ENTITY_KINDS) {
-    for (const entity of index.entities(kind)) yield { url: prefix + entityUrlPath(kind, entity.slug), ...entityDocument(entity) };
-  }
+/**
+ * The search index comes in shards: one per year of articles, and one of entity profiles. A shard
+ * whose documents did not change is reused from the last build, so an edit re-indexes one year,
+ * and the indexer never holds more than one shard in memory. The search page searches them all.
+ */
+export interface SearchShard {
+  /** A folder name: `2023`, or `entities`. */
+  name: string;
+  /** The year of a shard of articles. */
+  year?: number;
+  documents: () => SearchDocument[];
+}
+
+/** The shards of an archive: years newest first, then entities. Documents are made when asked for. */
+export function searchShards(index: ArchiveIndex): SearchShard[] {
+  const years: SearchShard[] = index.years.map(({ year, months }) => ({
+    name: String(year),
+    year,
+    documents: () =>
+      months.flatMap((month) => month.articles).map((article) => ({ url: articleUrlPath(article.slug), ...articleDocument(index, article) })),
+  }));
+  const entities: SearchShard = {
+    name: 'entities',
+    documents: () =>
+      ENTITY_KINDS.flatMap((kind) => index.entities(kind).map((entity) => ({ url: entityUrlPath(kind, entity.slug), ...entityDocument(entity) }))),
+  };
+  return [...years, entities];
 }

@@ -2,19 +2,57 @@
  * The search page: the one piece of client-side JavaScript on the site. It loads Pagefind's
  * index lazily, fills the filter menus from it, and keeps the query, filters and order in the
  * address so a search can be bookmarked or shared.
+ *
+ * The index comes in shards (a year of articles each, and the entity profiles; see
+ * src/integrations/pagefind.ts). Each shard's Pagefind is loaded from the shard's own folder, so
+ * each has its own module, WebAssembly memory and worker: instances of one Pagefind module share
+ * those, and Pagefind 1.6 then mixes up the chunks of different indexes. A search asks every
+ * shard and puts the answers together: by score for relevance, and for a date order by the
+ * shards' years, since each shard is one year already in date order.
  */
 interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
 }
-interface PagefindApi {
-  options(options: Record<string, unknown>): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
+type Counts = Record<string, Record<string, number>>;
+interface PagefindResult {
+  score: number;
+  data(): Promise<PagefindResultData>;
+}
+interface PagefindInstance {
+  filters(): Promise<Counts>;
   search(
     query: string | null,
     options: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
-  ): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
+  ): Promise<{ results: PagefindResult[] }>;
+}
+interface PagefindModule {
+  createInstance(options: { basePath: string; baseUrl: string }): PagefindInstance;
+}
+interface Shard {
+  name: string;
+  year?: number;
+}
+
+/** Filter counts of all shards added up. */
+function addCounts(all: readonly Counts[]): Counts {
+  const sum: Counts = {};
+  for (const counts of all) {
+    for (const [filter, values] of Object.entries(counts)) {
+      const into = (sum[filter] ??= {});
+      for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count;
+    }
+  }
+  return sum;
+}
+
+/** The results of every shard as one list: newest or oldest year first (entities last), or by score. */
+function combine(shards: readonly Shard[], answers: readonly PagefindResult[][], order: 'newest' | 'oldest' | ''): PagefindResult[] {
+  if (!order) return answers.flat().sort((a, b) => b.score - a.score);
+  const byYear = shards.map((shard, i) => ({ year: shard.year, results: answers[i]! }));
+  const years = byYear.filter((s) => s.year !== undefined).sort((a, b) => (order === 'newest' ? b.year! - a.year! : a.year! - b.year!));
+  return [...years, ...byYear.filter((s) => s.year === undefined)].flatMap((s) => s.results);
 }
 
 const PAGE = 30;
@@ -28,9 +66,16 @@ export async function startSearch(base: string): Promise<void> {
   const sortSelect = form.querySelector<HTMLSelectElement>('select[data-sort]')!;
   const root = base.endsWith('/') ? base : `${base}/`;
 
-  const pagefind = (await import(/* @vite-ignore */ `${root}pagefind/pagefind.js`)) as PagefindApi;
-  await pagefind.options({ baseUrl: root });
-  const available = await pagefind.filters();
+  const { shards } = (await (await fetch(`${root}pagefind/shards.json`)).json()) as { shards: Shard[] };
+  const instances = await Promise.all(
+    shards.map(async (shard) => {
+      const basePath = `${root}pagefind/${shard.name}/`;
+      const pagefind = (await import(/* @vite-ignore */ `${basePath}pagefind.js`)) as PagefindModule;
+      return pagefind.createInstance({ basePath, baseUrl: root });
+    }),
+  );
+  const shardFilters = await Promise.all(instances.map((instance) => instance.filters()));
+  const available = addCounts(shardFilters);
 
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
@@ -62,10 +107,20 @@ export async function startSearch(base: string): Promise<void> {
       return;
     }
     status.textContent = 'Searching…';
-    const sort = sortSelect.value ? { date: sortSelect.value === 'newest' ? ('desc' as const) : ('asc' as const) } : undefined;
-    const search = await pagefind.search(query || null, { filters, ...(sort ? { sort } : {}) });
-    const results = await Promise.all(search.results.slice(0, PAGE).map((r) => r.data()));
-    const total = search.results.length;
+    const order = sortSelect.value === 'newest' || sortSelect.value === 'oldest' ? sortSelect.value : '';
+    const sort = order ? { date: order === 'newest' ? ('desc' as const) : ('asc' as const) } : undefined;
+    // Pagefind ignores a filter its index has never seen, so a shard without one of the chosen
+    // filters (the entities have no people filter) is left out rather than asked.
+    const answers = await Promise.all(
+      instances.map((instance, i) =>
+        Object.keys(filters).every((name) => name in shardFilters[i]!)
+          ? instance.search(query || null, { filters, ...(sort ? { sort } : {}) })
+          : { results: [] },
+      ),
+    );
+    const found = combine(shards, answers.map((answer) => answer.results), order);
+    const results = await Promise.all(found.slice(0, PAGE).map((r) => r.data()));
+    const total = found.length;
     status.textContent = `${total} ${total === 1 ? 'result' : 'results'}${total > PAGE ? `, showing the first ${PAGE}` : ''}.`;
     for (const result of results) list.append(renderResult(result));
   }

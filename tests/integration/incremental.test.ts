@@ -3,7 +3,7 @@
  * survives between them. A rebuild with the same cache must show exactly the archive as it now is:
  * new pages for new articles and entities, nothing left over from deleted ones.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -127,6 +127,28 @@ describe('after adding an article and retitling another, rebuilt with the same c
       expect(html, path).toContain(EDITED_TITLE);
       expect(html, path).not.toContain(oldTitle);
     }
+  });
+});
+
+describe('the search index, in shards kept in the cache', () => {
+  const shardsOf = (build: BuildResult) => (JSON.parse(readFileSync(join(build.outDir, 'pagefind', 'shards.json'), 'utf8')) as { shards: { name: string }[] }).shards.map((s) => s.name);
+  const searchLine = (build: BuildResult) => /search index: \d+ pages in \d+ ms \((\d+) shards, (\d+) unchanged\)/.exec(build.output)?.slice(1).map(Number);
+
+  it('has a shard per year, newest first, then the entities', () => {
+    expect(shardsOf(first)).toEqual(['2023', '2022', '2021', 'entities']);
+    expect(searchLine(first)).toEqual([4, 0]);
+    expect(shardsOf(second)).toEqual(['2024', '2023', '2022', '2021', 'entities']);
+  });
+
+  it('re-indexes only the shards whose documents changed', () => {
+    // 2024 is new, 2021 has the retitled article, the entities have a new person; 2022 and 2023 are as they were.
+    expect(searchLine(second)).toEqual([5, 2]);
+    for (const name of shardsOf(second)) expect(existsSync(join(second.outDir, 'pagefind', name, 'pagefind.js')), name).toBe(true);
+  });
+
+  it('keeps no shard of an older build in the cache', () => {
+    const kept = readdirSync(join(cache, 'news-archive', 'search')).map((dir) => dir.replace(/-[0-9a-f]+$/, '')).sort();
+    expect(kept).toEqual([...shardsOf(third)].sort());
   });
 });
 

@@ -6,7 +6,7 @@ import { buildArchiveIndex } from '../../src/archive/archive-index.ts';
 import type { Article } from '../../src/archive/article.ts';
 import { parseDate } from '../../src/archive/dates.ts';
 import type { EntityFile } from '../../src/archive/entity-file.ts';
-import { searchDocuments } from '../../src/archive/search-documents.ts';
+import { searchShards } from '../../src/archive/search-documents.ts';
 
 function article(slug: string, date: string, title: string, people: string[], html: string): Article {
   const parsed = parseDate(date);
@@ -44,26 +44,31 @@ const { index } = buildArchiveIndex(
   ],
   [PERSON],
 );
-const documents = [...searchDocuments(index, '/news/')];
+const shards = searchShards(index);
+const documents = shards.flatMap((shard) => shard.documents());
 const byUrl = new Map(documents.map((d) => [d.url, fromHtml(d.html)]));
 
 function attr(tree: ReturnType<typeof fromHtml>, selector: string, name: string): string[] {
   return selectAll(selector, tree).map((el) => String(el.properties[name] ?? toString(el)));
 }
 
-describe('searchDocuments', () => {
-  it('gives every article and entity one document at its page under the base path', () => {
+describe('search documents', () => {
+  it('come in shards: a year of articles each, newest first, then the entities', () => {
+    expect(shards.map(({ name, year }) => [name, year])).toEqual([['2023', 2023], ['2022', 2022], ['entities', undefined]]);
+  });
+
+  it('gives every article and entity one document at its page (the search page adds the base path)', () => {
     expect(documents.map((d) => d.url)).toEqual([
-      '/news/articles/2023-08-07-talks/',
-      '/news/articles/2022-01-02-visit/',
-      '/news/people/hun-sen/',
-      '/news/organisations/council-of-ministers-cambodia/',
-      '/news/tags/diplomacy/',
+      '/articles/2023-08-07-talks/',
+      '/articles/2022-01-02-visit/',
+      '/people/hun-sen/',
+      '/organisations/council-of-ministers-cambodia/',
+      '/tags/diplomacy/',
     ]);
   });
 
   it('marks the article text, title, date and sort key, and keeps the body HTML with its headings', () => {
-    const tree = byUrl.get('/news/articles/2023-08-07-talks/')!;
+    const tree = byUrl.get('/articles/2023-08-07-talks/')!;
     const body = selectAll('[data-pagefind-body]', tree);
     expect(body).toHaveLength(1);
     expect(toString(body[0]!)).toContain('Border talks resumed.');
@@ -75,7 +80,7 @@ describe('searchDocuments', () => {
   });
 
   it('puts the facets outside the searched text, names whole even with a comma', () => {
-    const tree = byUrl.get('/news/articles/2022-01-02-visit/')!;
+    const tree = byUrl.get('/articles/2022-01-02-visit/')!;
     const facets = selectAll('[data-pagefind-filter]', tree).map((el) => [String(el.properties.dataPagefindFilter), toString(el)]);
     expect(facets).toEqual([
       ['type', 'Article'],
@@ -88,7 +93,7 @@ describe('searchDocuments', () => {
   });
 
   it('indexes an entity profile: name, aliases, other languages, facts and description', () => {
-    const tree = byUrl.get('/news/people/hun-sen/')!;
+    const tree = byUrl.get('/people/hun-sen/')!;
     const [body] = selectAll('[data-pagefind-body]', tree);
     expect(body!.properties.dataPagefindFilter).toBe('type:Person');
     const text = toString(body!);
