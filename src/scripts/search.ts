@@ -10,6 +10,8 @@
  * shard and puts the answers together: by score for relevance, and for a date order by the
  * shards' years, since each shard is one year already in date order.
  */
+import type { ShardList } from '../integrations/pagefind.ts';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -30,10 +32,7 @@ interface PagefindInstance {
 interface PagefindModule {
   createInstance(options: { basePath: string; baseUrl: string }): PagefindInstance;
 }
-interface Shard {
-  name: string;
-  year?: number;
-}
+type Shard = ShardList['shards'][number];
 
 /** Filter counts of all shards added up. */
 function addCounts(all: readonly Counts[]): Counts {
@@ -66,7 +65,7 @@ export async function startSearch(base: string): Promise<void> {
   const sortSelect = form.querySelector<HTMLSelectElement>('select[data-sort]')!;
   const root = base.endsWith('/') ? base : `${base}/`;
 
-  const { shards } = (await (await fetch(`${root}pagefind/shards.json`)).json()) as { shards: Shard[] };
+  const { shards } = (await (await fetch(`${root}pagefind/shards.json`)).json()) as ShardList;
   const instances = await Promise.all(
     shards.map(async (shard) => {
       const basePath = `${root}pagefind/${shard.name}/`;
