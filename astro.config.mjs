@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { archiveMode } from './src/integrations/archive-mode.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
+import { previousOutput } from './src/integrations/previous-output.ts';
 
 /**
  * Everything a deployment or a test may vary comes from the environment, so one project can
@@ -34,5 +35,5 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   // Pages whose cache key (src/lib/page-keys.ts) and code are unchanged are copied, not rendered.
   experimental: { incrementalBuild: true },
-  integrations: [archiveMode(), sitemap({ filter: (page) => !page.includes('/api/') }), pagefind()],
+  integrations: [archiveMode(), previousOutput(), sitemap({ filter: (page) => !page.includes('/api/') }), pagefind()],
 });

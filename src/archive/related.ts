@@ -50,15 +50,23 @@ export function relatedArticles<E>(
   }
   scores.delete(article);
 
-  const scored: Related[] = [];
+  // The best `limit`, kept sorted as they come: candidates run to thousands, the result to five.
+  const best: Related[] = [];
+  const better = (a: Related, b: Related) => a.score > b.score || (a.score === b.score && order(a.article) < order(b.article));
   for (let [other, score] of scores) {
     if (hubs.length > 0) {
       const theirs = entitiesOf(other);
       for (const hub of hubs) if (theirs.includes(hub.entity)) score += hub.weight;
     }
-    if (score > 0) scored.push({ article: other, score });
+    if (score <= 0) continue;
+    const candidate = { article: other, score };
+    if (best.length === limit && !better(candidate, best[limit - 1]!)) continue;
+    let at = best.length;
+    while (at > 0 && better(candidate, best[at - 1]!)) at--;
+    best.splice(at, 0, candidate);
+    if (best.length > limit) best.pop();
   }
-  return scored.sort((a, b) => b.score - a.score || order(a.article) - order(b.article)).slice(0, limit);
+  return best;
 }
 
 /** Index in a list sorted by ascending `order` of the item closest to `target`. */

@@ -4,13 +4,18 @@
 import type { ArchiveIndex, IndexedEntity } from '../archive/archive-index.ts';
 import { articleHref, entityHref } from './urls.ts';
 
+/** An absolute URL of a site path; by concatenation, since a person's file lists thousands. */
+function absolute(path: string, site: URL): string {
+  return site.origin + path;
+}
+
 export function entitySummary(entity: IndexedEntity, site: URL) {
   return {
     kind: entity.kind,
     slug: entity.slug,
     name: entity.name,
     aliases: entity.aliases,
-    url: new URL(entityHref(entity.kind, entity.slug), site).href,
+    url: absolute(entityHref(entity.kind, entity.slug), site),
     articles: entity.articles.length,
     first: entity.articles.at(-1)?.date.date ?? null,
     latest: entity.articles[0]?.date.date ?? null,
@@ -28,17 +33,17 @@ export function entityDetail(archive: ArchiveIndex, entity: IndexedEntity, site:
       slug: other.slug,
       name: other.name,
       shared,
-      url: new URL(entityHref(other.kind, other.slug), site).href,
+      url: absolute(entityHref(other.kind, other.slug), site),
     })),
     quotes: entity.quotes.map(({ quote, article }) => ({
       text: quote.text,
       date: article.date.date,
-      article: new URL(articleHref(article), site).href,
+      article: absolute(articleHref(article), site),
     })),
     articleList: entity.articles.map((article) => ({
       title: article.title,
       date: article.date.date,
-      url: new URL(articleHref(article), site).href,
+      url: absolute(articleHref(article), site),
     })),
   };
 }
