@@ -34,6 +34,10 @@ export interface Indexed {
   ms: number;
 }
 
+/** Pagefind's ready-made search interfaces: the search page has its own, and every shard would
+ * carry another 430 kB of them. */
+const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
+
 /** Documents handed to Pagefind at once: enough to keep it busy between messages. */
 const IN_FLIGHT = 16;
 
@@ -70,6 +74,7 @@ async function indexShard(documents: readonly SearchDocument[], out: string): Pr
     await rm(partial, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath: partial });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    await Promise.all(UNUSED.map((name) => rm(join(partial, name), { force: true })));
     await rename(partial, out);
   } finally {
     await index.deleteIndex();
