@@ -35,5 +35,5 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   // Pages whose cache key (src/lib/page-keys.ts) and code are unchanged are copied, not rendered.
   experimental: { incrementalBuild: true },
-  integrations: [archiveMode(), previousOutput(), sitemap({ filter: (page) => !page.includes('/api/') }), pagefind()],
+  integrations: [archiveMode(), sitemap({ filter: (page) => !page.includes('/api/') }), pagefind(), previousOutput()],
 });

@@ -34,7 +34,8 @@ const TEST_RUNNER_ENV = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/;
 
 export function buildArchive(contentDir: string, options: BuildOptions = {}): BuildResult {
   const work = mkdtempSync(join(tmpdir(), 'news-archive-build-'));
-  const outDir = join(work, 'dist');
+  // A test may build into the same folder twice, as a newsroom rebuilds into dist/.
+  const outDir = options.env?.ARCHIVE_OUT ?? join(work, 'dist');
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !TEST_RUNNER_ENV.test(key)));
   const result = spawnSync(process.execPath, [ASTRO, 'build'], {
     cwd: PROJECT_ROOT,

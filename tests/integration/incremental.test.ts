@@ -193,3 +193,43 @@ describe('after deleting an article, rebuilt with the same cache', () => {
     expect(pager.map((a) => a.href).sort()).toEqual([`/articles/${A.keepers}/`, `/articles/${A.newYear}/`].sort());
   });
 });
+
+describe('a rebuild into the same output folder', () => {
+  let site: string;
+  let rebuilt: BuildResult;
+  let fresh: BuildResult;
+  const files = (dir: string): string[] =>
+    (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name).slice(dir.length))
+      .sort();
+
+  beforeAll(() => {
+    const root = mkdtempSync(join(tmpdir(), 'news-archive-same-out-'));
+    const archive = join(root, 'content');
+    cpSync(join(fixturePath('basic'), 'content'), archive, { recursive: true });
+    site = join(root, 'site');
+    const once = buildArchive(archive, { env: { ARCHIVE_CACHE: join(root, 'cache'), ARCHIVE_OUT: site } });
+    expect(once.ok, once.output).toBe(true);
+    // Something of the last build that this one will not write, and an article deleted since.
+    writeFileSync(join(site, 'left-over.txt'), 'from an older build');
+    rmSync(join(archive, 'articles', '2023', `${DELETED}.md`));
+    rebuilt = buildArchive(archive, { env: { ARCHIVE_CACHE: join(root, 'cache'), ARCHIVE_OUT: site } });
+    fresh = buildArchive(archive);
+  }, 600_000);
+
+  it('leaves exactly the files a fresh build of the same archive writes', () => {
+    expect(rebuilt.ok, rebuilt.output).toBe(true);
+    expect(fresh.ok, fresh.output).toBe(true);
+    const mine = files(site);
+    expect(mine).not.toContain('/left-over.txt');
+    expect(mine.filter((file) => file.includes(DELETED))).toEqual([]);
+    expect(mine).toEqual(files(fresh.outDir));
+  });
+
+  it('with the same pages', () => {
+    for (const path of ['/', `/articles/${A.council}/`, '/people/tomas-vendrell/', '/archive/2023/']) {
+      expect(rebuilt.page(path), path).toBe(fresh.page(path));
+    }
+  });
+});
