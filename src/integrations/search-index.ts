@@ -15,11 +15,6 @@ import { mapLimited } from '../archive/map-limited.ts';
 import { searchShards, type SearchDocument } from '../archive/search-documents.ts';
 import { articleCacheDir, readArticleCache } from '../loaders/article-cache.ts';
 
-/** What the search page reads first: the shards to search, years newest first, entities last. */
-export interface ShardList {
-  shards: { name: string; year?: number }[];
-}
-
 export interface BuiltShard {
   name: string;
   year?: number;
