@@ -1,6 +1,6 @@
 /**
  * Cache keys for incremental builds: a digest of everything a page shows, so Astro re-renders a
- * page exactly when what it shows has changed and copies the last build's output otherwise.
+ * page exactly when what it shows has changed, and otherwise keeps the last build's output.
  * The site's address and base path are part of every key, since every link carries them.
  */
 import { createHash } from 'node:crypto';

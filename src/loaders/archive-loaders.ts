@@ -5,7 +5,7 @@
  * rendered: a content error stops the build with every finding listed.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../archive/article.ts';
@@ -21,7 +21,6 @@ import { mapLimited } from '../archive/map-limited.ts';
 import {
   articleCacheDir,
   articleCacheFile,
-  ensureArticleCacheDir,
   pruneArticleCache,
   readCachedArticle,
   writeCachedArticle,
@@ -91,7 +90,7 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
   const { store, generateDigest, logger } = context;
   const root = displayRoot(contentDir);
   const cacheDir = articleCacheDir(fileURLToPath(context.config.cacheDir));
-  await ensureArticleCacheDir(cacheDir);
+  await mkdir(cacheDir, { recursive: true });
   const entities = await loadEntityFiles(contentDir);
   const names = buildNameIndex(entities.entityFiles);
   const base = context.config.base;

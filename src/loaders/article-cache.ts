@@ -8,7 +8,7 @@
  * V8's limit on the length of a string. One small file per article costs about 0.1 ms to read.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../archive/article.ts';
 import type { Diagnostic } from '../archive/diagnostics.ts';
@@ -52,10 +52,6 @@ export async function writeCachedArticle(path: string, cached: CachedArticle): P
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, JSON.stringify(cached));
   await rename(temporary, path);
-}
-
-export async function ensureArticleCacheDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
 }
 
 /** Deletes cache files no current article uses (articles deleted or renamed since). */
