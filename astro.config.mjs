@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import sitemap from '@astrojs/sitemap';
 import { archiveMode } from './src/integrations/archive-mode.ts';
+import { pageCache } from './src/integrations/page-cache.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { previousOutput } from './src/integrations/previous-output.ts';
 
@@ -16,6 +16,7 @@ import { previousOutput } from './src/integrations/previous-output.ts';
  *   ARCHIVE_DRAFTS   1 to publish drafts too (a preview deployment); `npm run dev` always shows them
  */
 const env = process.env;
+const pages = pageCache();
 // Astro lets a BASE_URL in the environment override `base` in pages (test runners set one):
 // the archive's base comes from ARCHIVE_BASE alone.
 delete env.BASE_URL;
@@ -33,7 +34,7 @@ export default defineConfig({
   // Astro 7 inlines small scripts and then leaves Vite's preload marker in an inlined dynamic
   // import (withastro/astro#17265); keeping scripts as files avoids that, and caches better.
   vite: { build: { assetsInlineLimit: 0 } },
-  // Pages whose cache key (src/lib/page-keys.ts) and code are unchanged are copied, not rendered.
-  experimental: { incrementalBuild: true },
-  integrations: [archiveMode(), sitemap({ filter: (page) => !page.includes('/api/') }), pagefind(), previousOutput()],
+  // Pages whose cache key (src/lib/page-keys.ts) and code are unchanged are left as they are, not
+  // rendered (page-cache.ts, which also writes the sitemap); old output is cleaned up last.
+  integrations: [archiveMode(), pagefind(), pages, previousOutput(pages.kept)],
 });

@@ -4,9 +4,9 @@
  * only for nearly all of those files to be written again. Instead the build writes over the last
  * one's output, and when it is done every file it neither wrote (older than the build) nor kept
  * is deleted, with the folders left empty: pages of deleted articles and entities, renamed assets.
- * Astro's incremental build keeps an unchanged page that is already in place without touching it,
- * and reports it among the build's pages (`assets`), so those stay. Like Astro, it leaves a `.git`
- * folder alone. The incremental-build test compares a rebuilt site with a fresh build.
+ * Pages the page cache left unchanged (page-cache.ts) are older than the build and stay. Like Astro,
+ * it leaves a `.git` folder alone. The incremental-build test compares a rebuilt site with a fresh
+ * build.
  */
 import type { AstroIntegration } from 'astro';
 import { readdir, rm, rmdir, stat } from 'node:fs/promises';
@@ -31,7 +31,8 @@ async function removeOlder(dir: string, since: number, keep: ReadonlySet<string>
   return kept === 0;
 }
 
-export function previousOutput(): AstroIntegration {
+/** `kept`: files left in place on purpose, older than the build but current. */
+export function previousOutput(kept: () => ReadonlySet<string>): AstroIntegration {
   let outDir = '';
   let started = 0;
   return {
@@ -47,9 +48,8 @@ export function previousOutput(): AstroIntegration {
         started = Date.now();
       },
       // Last of the integrations, after the sitemap and the search index are written.
-      'astro:build:done': async ({ assets }) => {
-        const pages = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
-        await removeOlder(outDir, started, pages);
+      'astro:build:done': async () => {
+        await removeOlder(outDir, started, kept());
       },
     },
   };

@@ -1,6 +1,7 @@
 /**
- * Cache keys for incremental builds: a digest of everything a page shows, so Astro re-renders a
- * page exactly when what it shows has changed, and otherwise keeps the last build's output.
+ * Cache keys for incremental builds: a digest of everything a page shows, so a page is rendered
+ * again exactly when what it shows has changed, and otherwise the last build's output is kept
+ * (src/integrations/page-cache.ts).
  * The site's address and base path are part of every key, since every link carries them.
  */
 import { createHash } from 'node:crypto';
