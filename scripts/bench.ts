@@ -122,6 +122,7 @@ function summary(m: Measured) {
   return {
     ok: m.run.ok,
     wallMs: Math.round(m.run.wallMs),
+    cpuMs: m.run.cpuMs && { user: Math.round(m.run.cpuMs.user), system: Math.round(m.run.cpuMs.system) },
     peakRssBytes: m.run.peakRssBytes,
     peakRss: {
       largestProcessBytes: m.run.timeMaxRssBytes,
@@ -299,6 +300,7 @@ function report(
     ['', ...measured.map((x) => (x.name === 'edited' ? '1 edited' : x.name))],
     ['wall time', ...col((x) => seconds(x.run.wallMs))],
     ['  of cold', ...col((x) => `${((100 * x.run.wallMs) / cold.run.wallMs).toFixed(0)}%`)],
+    ['CPU time (user + system)', ...col((x) => (x.run.cpuMs ? `${seconds(x.run.cpuMs.user)} + ${seconds(x.run.cpuMs.system)}` : 'n/a'))],
     ['peak RSS', ...col((x) => bytes(x.run.peakRssBytes))],
     ['  process tree (sum)', ...col((x) => bytes(x.run.treePeakRssBytes))],
     ['  largest process', ...col((x) => bytes(x.run.timeMaxRssBytes))],

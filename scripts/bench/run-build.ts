@@ -2,6 +2,9 @@
  * Runs the project's real build (`astro build`) as a child process and measures it: wall time,
  * peak memory of the whole process tree, and the log with the arrival time of every line.
  *
+ * CPU time (user and system, the build and every process it waited for: worker threads, Pagefind)
+ * comes from GNU `time`: on a shared 2-core machine it varies far less between runs than wall time.
+ *
  * Peak RSS is measured two ways and the larger is reported:
  * - GNU `/usr/bin/time -f %M`, when installed: the peak of the largest single process in the tree
  *   (the kernel's ru_maxrss of waited-for children); exact, but does not add processes together;
@@ -25,6 +28,8 @@ export interface BuildRun {
   peakRssBytes: number | null;
   /** Largest single process (GNU time %M), bytes. */
   timeMaxRssBytes: number | null;
+  /** User and system CPU time of the build and its waited-for children (GNU time %U, %S), ms. */
+  cpuMs: { user: number; system: number } | null;
   /** Sum over the process tree, polled every 100 ms, bytes. */
   treePeakRssBytes: number | null;
   /** Most processes seen in the tree at once (the build and its workers or helpers). */
@@ -204,7 +209,7 @@ export async function runBuild(request: BuildRequest): Promise<BuildRun> {
   const timeFile = useTime ? join(scratch!, `maxrss-${process.hrtime.bigint()}`) : undefined;
   const command = useTime ? '/usr/bin/time' : process.execPath;
   const astroArgs = [astro, 'build', '--root', request.projectRoot];
-  const args = useTime ? ['-f', '%M', '-o', timeFile!, process.execPath, ...astroArgs] : astroArgs;
+  const args = useTime ? ['-f', '%M %U %S', '-o', timeFile!, process.execPath, ...astroArgs] : astroArgs;
 
   const started = performance.now();
   const child = spawn(command, args, {
@@ -249,11 +254,16 @@ export async function runBuild(request: BuildRequest): Promise<BuildRun> {
   await streams;
 
   let timeMaxRssBytes: number | null = null;
+  let cpuMs: BuildRun['cpuMs'] = null;
   if (timeFile) {
     try {
       // GNU time writes "Command exited with non-zero status N" first when the build fails.
       const last = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1) ?? '';
-      if (/^\d+$/.test(last)) timeMaxRssBytes = Number(last) * 1024;
+      const measured = /^(\d+) ([\d.]+) ([\d.]+)$/.exec(last);
+      if (measured) {
+        timeMaxRssBytes = Number(measured[1]) * 1024;
+        cpuMs = { user: Number(measured[2]) * 1000, system: Number(measured[3]) * 1000 };
+      }
     } catch {
       // no measurement
     }
@@ -269,6 +279,7 @@ export async function runBuild(request: BuildRequest): Promise<BuildRun> {
     wallMs,
     peakRssBytes: candidates.length ? Math.max(...candidates) : null,
     timeMaxRssBytes,
+    cpuMs,
     treePeakRssBytes,
     maxProcesses: sampler.maxProcesses,
     atPeak: sampler.atPeak,
