@@ -17,6 +17,7 @@ import { KEY_SYNONYMS, articleSchema } from './schema.ts';
 import { slugify } from './slug.ts';
 import { validateFrontmatter } from './validate.ts';
 
+/** What the archive knows of an article, all but its body: what lists, indexes and keys read. */
 export interface Article {
   /** Path relative to the project root, for findings. */
   file: string;
@@ -31,14 +32,19 @@ export interface Article {
   draft: boolean;
   /** The names exactly as the editor wrote them, per kind; entities.ts resolves them. */
   names: Record<EntityKind, string[]>;
-  html: string;
   headings: RenderedMarkdown['headings'];
   wordCount: number;
   /** Direct quotations in the body, attributed where the text says who spoke. */
   quotes: Quote[];
 }
 
-export type ArticleResult = { article?: Article; diagnostics: Diagnostic[] };
+/** An article as processed: its record and its body as sanitised HTML, which only its own page,
+ * the main feed and the search index read. */
+export interface ProcessedArticle extends Article {
+  html: string;
+}
+
+export type ArticleResult = { article?: ProcessedArticle; diagnostics: Diagnostic[] };
 
 /** What processing an article needs to know about the rest of the archive. */
 export interface ArticleContext {

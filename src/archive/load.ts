@@ -4,7 +4,7 @@
  * pieces with a per-file cache.
  */
 import { dirname } from 'node:path';
-import type { Article } from './article.ts';
+import type { ProcessedArticle } from './article.ts';
 import { buildArchiveIndex, type ArchiveIndex, type BuildOptions } from './archive-index.ts';
 import { listArticleFiles, listEntityFiles, readSource } from './content-dir.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -13,7 +13,7 @@ import { processArticles, type ArticleJob } from './parallel.ts';
 
 export interface LoadedArchive {
   index: ArchiveIndex;
-  articles: Article[];
+  articles: ProcessedArticle[];
   entityFiles: EntityFile[];
   diagnostics: Diagnostic[];
 }
@@ -49,7 +49,7 @@ export async function loadArchive(contentDir: string, options: BuildOptions & { 
     if ('severity' in source) diagnostics.push(source);
     else jobs.push(source);
   }
-  const articles: Article[] = [];
+  const articles: ProcessedArticle[] = [];
   for (const result of await processArticles(jobs, entityFiles, options.base ?? '/')) {
     diagnostics.push(...result.diagnostics);
     if (result.article) articles.push(result.article);

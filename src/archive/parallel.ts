@@ -20,26 +20,29 @@ export interface WorkerBatch {
   results: ArticleResult[];
 }
 
-export interface ParallelOptions {
+export interface ParallelOptions<T> {
   /** Threads to use; defaults to the machine's cores. */
   threads?: number;
   /** Below this many articles, work in this thread. */
   minForWorkers?: number;
   batchSize?: number;
+  /** What to keep of each result, called as results arrive (the index is the job's), so a caller
+   * can store bodies away instead of holding every one until the last article is done. */
+  each?: (result: ArticleResult, at: number) => T;
 }
 
-/** Results in the order of `jobs`. */
-export async function processArticles(
+/** Results (or what `each` keeps of them) in the order of `jobs`. */
+export async function processArticles<T = ArticleResult>(
   jobs: readonly ArticleJob[],
   entityFiles: readonly EntityFile[],
   base: string,
-  { threads = availableParallelism(), minForWorkers = 200, batchSize = 64 }: ParallelOptions = {},
-): Promise<ArticleResult[]> {
+  { threads = availableParallelism(), minForWorkers = 200, batchSize = 64, each = (result) => result as T }: ParallelOptions<T> = {},
+): Promise<T[]> {
   if (threads < 2 || jobs.length < minForWorkers) {
     const context = { names: buildNameIndex(entityFiles), base };
-    return jobs.map((job) => processArticle(job.text, job.file, context));
+    return jobs.map((job, at) => each(processArticle(job.text, job.file, context), at));
   }
-  const results: ArticleResult[] = new Array(jobs.length);
+  const results: T[] = new Array(jobs.length);
   const batches: { id: number; start: number; jobs: ArticleJob[] }[] = [];
   for (let start = 0; start < jobs.length; start += batchSize) {
     batches.push({ id: batches.length, start, jobs: jobs.slice(start, start + batchSize) });
@@ -59,7 +62,11 @@ export async function processArticles(
             };
             worker.on('message', ({ id, results: done }: WorkerBatch) => {
               const start = batches[id]!.start;
-              done.forEach((result, i) => (results[start + i] = result));
+              try {
+                done.forEach((result, i) => (results[start + i] = each(result, start + i)));
+              } catch (error) {
+                return reject(error);
+              }
               send();
             });
             worker.on('error', reject);

@@ -15,6 +15,7 @@ import { articleUrlPath, type Article } from './article.ts';
 import { formatLong, yearOf } from './dates.ts';
 import { entityUrlPath } from './entities.ts';
 import { ENTITY_KINDS, KIND_LABELS } from './kinds.ts';
+import { mapLimited } from './map-limited.ts';
 
 export interface SearchDocument {
   /** The page's address from the site's root; the search page adds the base path. */
@@ -38,7 +39,8 @@ function facet(name: string, value: string): Element {
   return h('span', { dataPagefindFilter: name }, value);
 }
 
-export function articleDocument(index: ArchiveIndex, article: Article): Omit<SearchDocument, 'url'> {
+/** An article's document; `body` is its sanitised HTML, kept apart from the index (article.ts). */
+export function articleDocument(index: ArchiveIndex, article: Article, body: string): Omit<SearchDocument, 'url'> {
   const covers = index.entitiesOf(article.slug);
   return {
     html: page(
@@ -47,7 +49,7 @@ export function articleDocument(index: ArchiveIndex, article: Article): Omit<Sea
           h('h1', { dataPagefindMeta: 'title' }, article.title),
           h('p', { dataPagefindMeta: 'date', dataPagefindSort: `date:${article.date.date}` }, formatLong(article.date.date)),
           article.summary ? h('p', article.summary) : undefined,
-          trusted(article.html),
+          trusted(body),
         ].filter((node) => node !== undefined)),
         facet('type', 'Article'),
         facet('year', String(yearOf(article.date.date))),
@@ -94,20 +96,24 @@ export interface SearchShard {
   name: string;
   /** The year of a shard of articles. */
   year?: number;
-  documents: () => SearchDocument[];
+  documents: () => Promise<SearchDocument[]>;
 }
 
-/** The shards of an archive: years newest first, then entities. Documents are made when asked for. */
-export function searchShards(index: ArchiveIndex): SearchShard[] {
+/** The shards of an archive: years newest first, then entities. Documents are made when asked for,
+ * reading the bodies of that shard's articles through `body`. */
+export function searchShards(index: ArchiveIndex, body: (article: Article) => Promise<string>): SearchShard[] {
   const years: SearchShard[] = index.years.map(({ year, months }) => ({
     name: String(year),
     year,
-    documents: () =>
-      months.flatMap((month) => month.articles).map((article) => ({ url: articleUrlPath(article.slug), ...articleDocument(index, article) })),
+    documents: async () => {
+      const articles = months.flatMap((month) => month.articles);
+      const bodies = await mapLimited(articles, 64, body);
+      return articles.map((article, i) => ({ url: articleUrlPath(article.slug), ...articleDocument(index, article, bodies[i]!) }));
+    },
   }));
   const entities: SearchShard = {
     name: 'entities',
-    documents: () =>
+    documents: async () =>
       ENTITY_KINDS.flatMap((kind) => index.entities(kind).map((entity) => ({ url: entityUrlPath(kind, entity.slug), ...entityDocument(entity) }))),
   };
   return [...years, entities];

@@ -2,18 +2,20 @@
  * The search index of an archive, in shards (a year of articles each, and the entity profiles),
  * written to the build cache under a digest of each shard's documents: a rebuild reuses every
  * shard whose documents are unchanged, and Pagefind holds one shard in memory at a time.
- * Runs on a worker thread (search-worker.ts) while the main thread renders pages.
+ * Runs on a worker thread (search-worker.ts) while the main thread renders pages. It reads the
+ * article list of the content sync, and the bodies of one shard's articles at a time.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createIndex } from 'pagefind';
+import type { Article } from '../archive/article.ts';
 import { buildArchiveIndex } from '../archive/archive-index.ts';
 import { archiveContentDir } from '../archive/content-dir.ts';
 import { loadEntityFiles } from '../archive/load.ts';
 import { mapLimited } from '../archive/map-limited.ts';
 import { searchShards, type SearchDocument } from '../archive/search-documents.ts';
-import { articleCacheDir, readArticleCache } from '../loaders/article-cache.ts';
+import { articleListFile, readArticleBody, readArticleList } from '../loaders/article-cache.ts';
 
 export interface BuiltShard {
   name: string;
@@ -80,12 +82,21 @@ export async function indexArchive(root: string, cacheDir: string, includeDrafts
   const started = performance.now();
   const shardsDir = join(cacheDir, 'news-archive', 'search');
   await mkdir(shardsDir, { recursive: true });
-  const [articles, { entityFiles }] = await Promise.all([readArticleCache(articleCacheDir(cacheDir)), loadEntityFiles(archiveContentDir(root))]);
-  const { index: archive } = buildArchiveIndex(articles, entityFiles, { includeDrafts });
+  const [entries, { entityFiles }] = await Promise.all([readArticleList(articleListFile(cacheDir)), loadEntityFiles(archiveContentDir(root))]);
+  const { index: archive } = buildArchiveIndex(
+    entries.map((entry) => entry.article),
+    entityFiles,
+    { includeDrafts },
+  );
+  const listed = new Map(entries.map((entry) => [entry.article, entry]));
+  const body = (article: Article) => {
+    const { cacheFile, digest } = listed.get(article)!;
+    return readArticleBody(cacheFile, digest);
+  };
   const version = await pagefindVersion(root);
   const built: BuiltShard[] = [];
-  for (const shard of searchShards(archive)) {
-    const documents = shard.documents();
+  for (const shard of searchShards(archive, body)) {
+    const documents = await shard.documents();
     const dir = join(shardsDir, `${shard.name}-${digestOf(documents, version)}`);
     const reused = await exists(dir);
     if (!reused) await indexShard(documents, dir);

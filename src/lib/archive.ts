@@ -1,55 +1,68 @@
 /**
- * The one archive index of a build, shared by every route. Built from the content collections on
- * first use and kept for the rest of the build; the dev server rebuilds it on every request so
- * edits show without a restart.
+ * The one archive index of a build, shared by every route. Built from the article list the
+ * content sync wrote (article-cache.ts) on first use and kept for the rest of the build; the dev
+ * server rebuilds it whenever the list has been written again, so edits show without a restart.
+ * Article bodies stay in the build cache until a page needs one.
  */
-import { getCollection } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { stat } from 'node:fs/promises';
 import type { Article } from '../archive/article.ts';
 import { buildArchiveIndex, type ArchiveIndex, type IndexedEntity } from '../archive/archive-index.ts';
 import { assertNoErrors } from '../archive/diagnostics.ts';
 import { ENTITY_KINDS, type EntityKind } from '../archive/kinds.ts';
 import type { EntityFile } from '../archive/entity-file.ts';
-import { mapLimited } from '../archive/map-limited.ts';
-import { readCachedArticle, type ArticleRef } from '../loaders/article-cache.ts';
+import { articleListFile, readArticleBody, readArticleList, type ListedArticle } from '../loaders/article-cache.ts';
 
-let cached: Promise<ArchiveIndex> | undefined;
+const LIST = articleListFile(__ARCHIVE_CACHE_DIR__);
 
-/** Articles read from the build cache, by cache file, with the digest they were read at: the dev
- * server rebuilds the index on every request and re-reads only what changed. */
-const readArticles = new Map<string, { digest: string | number | undefined; article: Article }>();
+/** Where each listed article's body is, and the digest of the source it was made from. */
+let listed = new WeakMap<Article, ListedArticle>();
+let built: { version: string; index: Promise<ArchiveIndex> } | undefined;
 
-async function loadArticles(): Promise<Article[]> {
-  const entries = await getCollection('articles');
-  if (__ARCHIVE_LIVE__) {
-    const current = new Set(entries.map((entry) => (entry.data as ArticleRef).cacheFile));
-    for (const file of readArticles.keys()) if (!current.has(file)) readArticles.delete(file);
-  }
-  return mapLimited(entries, 64, async (entry) => {
-    const { cacheFile } = entry.data as ArticleRef;
-    const known = readArticles.get(cacheFile);
-    if (known && known.digest === entry.digest) return known.article;
-    const cached = await readCachedArticle(cacheFile);
-    if (!cached) throw new Error(`${entry.id}: its processed copy ${cacheFile} is missing from the build cache; delete the cache folder and build again`);
-    if (__ARCHIVE_LIVE__) readArticles.set(cacheFile, { digest: entry.digest, article: cached.article });
-    return cached.article;
-  });
-}
-
-async function build(): Promise<ArchiveIndex> {
-  const [articles, entityEntries] = await Promise.all([loadArticles(), getCollection('entities')]);
+async function build(entityEntries: CollectionEntry<'entities'>[]): Promise<ArchiveIndex> {
+  const entries = await readArticleList(LIST);
+  listed = new WeakMap(entries.map((entry) => [entry.article, entry]));
   const entityFiles = entityEntries.map((entry) => entry.data as EntityFile);
   const started = performance.now();
-  const { index, diagnostics } = buildArchiveIndex(articles, entityFiles, { includeDrafts: __ARCHIVE_DRAFTS__ });
+  const { index, diagnostics } = buildArchiveIndex(
+    entries.map((entry) => entry.article),
+    entityFiles,
+    { includeDrafts: __ARCHIVE_DRAFTS__ },
+  );
   // The benchmark reads this line for its "index" stage.
   if (!__ARCHIVE_LIVE__) console.info(`[archive] index of ${index.articles.length} articles built in ${Math.round(performance.now() - started)}ms`);
   assertNoErrors(diagnostics);
   return index;
 }
 
-export function getArchive(): Promise<ArchiveIndex> {
-  if (__ARCHIVE_LIVE__) return build();
-  cached ??= build();
-  return cached;
+export async function getArchive(): Promise<ArchiveIndex> {
+  // In a build the list is written once, before any page. Under the dev server the loaders write
+  // the list and the entity store again after every edit.
+  if (!__ARCHIVE_LIVE__) {
+    built ??= { version: 'build', index: getCollection('entities').then(build) };
+    return built.index;
+  }
+  const [entities, list] = await Promise.all([getCollection('entities'), stat(LIST)]);
+  const version = `${list.mtimeMs}:${list.size}:${entities.map((entry) => entry.digest).join()}`;
+  if (built?.version !== version) built = { version, index: build(entities) };
+  return built.index;
+}
+
+function entryOf(article: Article): ListedArticle {
+  const entry = listed.get(article);
+  if (!entry) throw new Error(`${article.file} is not in the archive index of this build`);
+  return entry;
+}
+
+/** An article's body as sanitised HTML, read from the build cache. */
+export function articleBody(article: Article): Promise<string> {
+  const { cacheFile, digest } = entryOf(article);
+  return readArticleBody(cacheFile, digest);
+}
+
+/** The digest of everything an article's processing read (its source, the engine, the names it links). */
+export function articleDigest(article: Article): string {
+  return entryOf(article).digest;
 }
 
 /** One route per entity of every kind, for entity feeds and API files, keyed for incremental builds. */

@@ -19,22 +19,24 @@ export interface FeedOptions {
   page: string;
   articles: readonly Article[];
   site: URL;
-  /** Full article HTML in each item; entity feeds carry summaries only, to stay small. */
-  fullText?: boolean;
+  /** Reads an article's full HTML for its item; entity feeds carry summaries only, to stay small. */
+  body?: (article: Article) => Promise<string>;
 }
 
-export function feed({ title, description, page, articles, site, fullText = false }: FeedOptions): Promise<Response> {
+export async function feed({ title, description, page, articles, site, body }: FeedOptions): Promise<Response> {
+  const items = articles.slice(0, FEED_SIZE);
+  const bodies = body ? await Promise.all(items.map(body)) : [];
   return rss({
     title: title === SITE.title ? title : `${title} · ${SITE.title}`,
     description,
     site: new URL(page, site).href,
     trailingSlash: true,
-    items: articles.slice(0, FEED_SIZE).map((article) => ({
+    items: items.map((article, i) => ({
       title: article.title,
       link: new URL(articleHref(article), site).href,
       pubDate: toInstant(article.date),
       description: article.summary,
-      ...(fullText ? { content: absoluteLinks(article.html, site) } : {}),
+      ...(body ? { content: absoluteLinks(bodies[i]!, site) } : {}),
       ...(article.author ? { author: article.author } : {}),
     })),
     customData: '<language>en</language>',

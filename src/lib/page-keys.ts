@@ -25,11 +25,12 @@ function profile(entity: IndexedEntity) {
   return own;
 }
 
-export function articlePageKey(archive: ArchiveIndex, article: Article): string {
+/** `digest` stands for the article itself: the digest of everything its processing read. */
+export function articlePageKey(archive: ArchiveIndex, article: Article, digest: string): string {
   const covers = Object.values(archive.entitiesOf(article.slug)).flat().map((e) => [e.kind, e.slug, e.name]);
   const { older, newer } = archive.neighbours(article.slug);
   const related = archive.related(article.slug).map((r) => listed(r.article));
-  return keyOf([article, covers, older && listed(older), newer && listed(newer), related]);
+  return keyOf([digest, covers, older && listed(older), newer && listed(newer), related]);
 }
 
 /** What every page of an entity shows: its profile, counts, coverage strip and connections. */

@@ -8,7 +8,6 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article } from '../archive/article.ts';
 import { processArticles, type ArticleJob } from '../archive/parallel.ts';
 import { buildArchiveIndex } from '../archive/archive-index.ts';
 import { archiveContentDir, displayPath, listArticleFiles, readSource } from '../archive/content-dir.ts';
@@ -21,11 +20,13 @@ import { mapLimited } from '../archive/map-limited.ts';
 import {
   articleCacheDir,
   articleCacheFile,
+  articleListFile,
   pruneArticleCache,
-  readCachedArticle,
+  readArticleList,
+  writeArticleList,
   writeCachedArticle,
   type ArticleRef,
-  type CachedArticle,
+  type ListedArticle,
 } from './article-cache.ts';
 
 /**
@@ -89,60 +90,67 @@ export function articleLoader(): Loader {
 async function syncArticles(context: LoaderContext, contentDir: string): Promise<void> {
   const { store, generateDigest, logger } = context;
   const root = displayRoot(contentDir);
-  const cacheDir = articleCacheDir(fileURLToPath(context.config.cacheDir));
+  const astroCache = fileURLToPath(context.config.cacheDir);
+  const cacheDir = articleCacheDir(astroCache);
+  const listFile = articleListFile(astroCache);
   await mkdir(cacheDir, { recursive: true });
-  const entities = await loadEntityFiles(contentDir);
+  const [entities, previousList, cacheFiles] = await Promise.all([
+    loadEntityFiles(contentDir),
+    readArticleList(listFile).catch(() => [] as ListedArticle[]),
+    readdir(cacheDir),
+  ]);
   const names = buildNameIndex(entities.entityFiles);
   const base = context.config.base;
   // An article's output depends on its text and on the names it can link: both key the cache.
   const archiveDigest = generateDigest((await engineVersion(generateDigest)) + base + names.fingerprint);
   const diagnostics: Diagnostic[] = [];
-  const keep = new Set<string>();
+  // What the last sync listed, where its processed copy is still there.
+  const present = new Set(cacheFiles.map((name) => join(cacheDir, name)));
+  const previous = new Map(previousList.filter((entry) => present.has(entry.cacheFile)).map((entry) => [entry.article.file, entry]));
 
   const sources = await mapLimited(await listArticleFiles(contentDir), READ_AHEAD, (path) => readSource(path, root));
-  const known: { file: string; digest: string; cacheFile: string; text: string }[] = [];
-  for (const source of sources) {
-    if ('severity' in source) diagnostics.push(source);
-    else known.push({ file: source.file, digest: generateDigest(archiveDigest + source.text), cacheFile: articleCacheFile(cacheDir, source.file), text: source.text });
-  }
-  const cached = await mapLimited(known, READ_AHEAD, ({ file, digest, cacheFile }) =>
-    store.get(file)?.digest === digest ? readCachedArticle(cacheFile, digest) : Promise.resolve(undefined),
-  );
   // In the order of the files, whichever way each was obtained, so findings read the same.
-  const inOrder: (Article | undefined)[] = new Array(known.length);
+  const inOrder: (ListedArticle | undefined)[] = [];
   const jobs: (ArticleJob & { digest: string; cacheFile: string; at: number })[] = [];
-  for (const [at, entry] of known.entries()) {
-    const hit = cached[at];
-    if (!hit) {
-      jobs.push({ ...entry, at });
+  for (const source of sources) {
+    if ('severity' in source) {
+      diagnostics.push(source);
       continue;
     }
-    diagnostics.push(...hit.findings);
-    inOrder[at] = hit.article;
-    keep.add(entry.cacheFile);
+    const digest = generateDigest(archiveDigest + source.text);
+    const last = previous.get(source.file);
+    if (last?.digest === digest) {
+      diagnostics.push(...last.findings);
+      inOrder.push(last);
+      // A store emptied by a change of Astro's configuration is filled again.
+      if (store.get(source.file)?.digest !== digest) store.set({ id: source.file, data: { cacheFile: last.cacheFile } satisfies ArticleRef, digest, filePath: source.file });
+    } else {
+      jobs.push({ file: source.file, text: source.text, digest, cacheFile: articleCacheFile(cacheDir, source.file), at: inOrder.length });
+      inOrder.push(undefined);
+    }
   }
 
-  const results = await processArticles(jobs, entities.entityFiles, base);
-  const toWrite: { id: string; cacheFile: string; cached: CachedArticle }[] = [];
-  for (const [i, result] of results.entries()) {
-    const { file, digest, cacheFile, at } = jobs[i]!;
-    diagnostics.push(...result.diagnostics);
-    if (!result.article) {
-      store.delete(file);
-      continue;
-    }
-    inOrder[at] = result.article;
-    keep.add(cacheFile);
-    toWrite.push({ id: file, cacheFile, cached: { digest, article: result.article, findings: result.diagnostics } });
-  }
-  await mapLimited(toWrite, READ_AHEAD, async ({ id, cacheFile, cached }) => {
-    await writeCachedArticle(cacheFile, cached);
-    store.set({ id, data: { cacheFile } satisfies ArticleRef, digest: cached.digest, filePath: id });
+  // Each processed article's body goes to its cache file as it arrives; the list keeps the rest.
+  await processArticles(jobs, entities.entityFiles, base, {
+    each: (result, i) => {
+      const { file, digest, cacheFile, at } = jobs[i]!;
+      diagnostics.push(...result.diagnostics);
+      if (!result.article) {
+        store.delete(file);
+        return;
+      }
+      writeCachedArticle(cacheFile, { digest, article: result.article, findings: result.diagnostics });
+      store.set({ id: file, data: { cacheFile } satisfies ArticleRef, digest, filePath: file });
+      const { html: _html, ...article } = result.article;
+      inOrder[at] = { digest, cacheFile, article, findings: result.diagnostics };
+    },
   });
-  const files = new Set(known.map((k) => k.file));
+  const listed = inOrder.filter((entry) => entry !== undefined);
+  const files = new Set(sources.map((source) => source.file));
   for (const id of store.keys()) if (!files.has(id)) store.delete(id);
-  await pruneArticleCache(cacheDir, keep);
-  const articles = inOrder.filter((article) => article !== undefined);
+  await writeArticleList(listFile, listed);
+  await pruneArticleCache(cacheDir, cacheFiles, new Set(listed.map((entry) => entry.cacheFile)));
+  const articles = listed.map((entry) => entry.article);
 
   const { diagnostics: archiveFindings } = buildArchiveIndex(articles, entities.entityFiles);
   // Entity-file findings are reported by the entity loader; here they only decide success.

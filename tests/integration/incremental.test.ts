@@ -65,8 +65,10 @@ Captain Quillfeather spoke for the fishing crews; Tomas Vendrell spoke for the m
   writeFileSync(councilFile, council);
   second = buildArchive(content, { env: { ARCHIVE_CACHE: cache } });
 
-  // Delete an article.
+  // Delete an article, and (as a disk clean-up might) one article's processed copy in the cache.
   rmSync(join(content, 'articles', '2023', `${DELETED}.md`));
+  const copies = join(cache, 'news-archive', 'articles');
+  rmSync(join(copies, readdirSync(copies)[0]!));
   third = buildArchive(content, { env: { ARCHIVE_CACHE: cache } });
 }, 600_000);
 
@@ -155,6 +157,10 @@ describe('the search index, in shards kept in the cache', () => {
 describe('after deleting an article, rebuilt with the same cache', () => {
   it('succeeds', () => {
     expect(third.ok, third.output).toBe(true);
+  });
+
+  it('processes again the one article whose copy left the cache, and no other', () => {
+    expect(third.output).toMatch(/\b7 articles \(1 processed, 6 unchanged\)/);
   });
 
   it('no longer writes its page', () => {

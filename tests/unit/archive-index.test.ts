@@ -18,7 +18,6 @@ function art(slug: string, date: string, extra: Partial<Omit<Article, 'names'>> 
     summary: '',
     draft: false,
     names: { people: [], organisations: [], events: [], places: [], tags: [], ...names },
-    html: '<p>x</p>',
     headings: [],
     wordCount: 1,
     quotes: [],

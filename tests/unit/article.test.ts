@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { processArticle, slugFromPath, type Article } from '../../src/archive/article.ts';
+import { processArticle, slugFromPath, type ProcessedArticle } from '../../src/archive/article.ts';
 import { formatDiagnostic } from '../../src/archive/diagnostics.ts';
 
 const FILE = 'content/articles/2023/2023-08-07-hun-sen-talks.md';
@@ -8,7 +8,7 @@ function write(frontmatter: string[], body = 'Hun Sen and Nguyen Phu Trong held 
   return `---\n${frontmatter.join('\n')}\n---\n${body}`;
 }
 
-function ok(raw: string, file = FILE): Article {
+function ok(raw: string, file = FILE): ProcessedArticle {
   const result = processArticle(raw, file);
   if (!result.article) throw new Error(`expected an article, got:\n${result.diagnostics.map(formatDiagnostic).join('\n')}`);
   return result.article;

@@ -3,12 +3,12 @@ import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { buildArchiveIndex } from '../../src/archive/archive-index.ts';
-import type { Article } from '../../src/archive/article.ts';
+import type { Article, ProcessedArticle } from '../../src/archive/article.ts';
 import { parseDate } from '../../src/archive/dates.ts';
 import type { EntityFile } from '../../src/archive/entity-file.ts';
 import { searchShards } from '../../src/archive/search-documents.ts';
 
-function article(slug: string, date: string, title: string, people: string[], html: string): Article {
+function article(slug: string, date: string, title: string, people: string[], html: string): ProcessedArticle {
   const parsed = parseDate(date);
   if (!parsed.ok) throw new Error(parsed.message);
   return {
@@ -44,8 +44,9 @@ const { index } = buildArchiveIndex(
   ],
   [PERSON],
 );
-const shards = searchShards(index);
-const documents = shards.flatMap((shard) => shard.documents());
+// Bodies are kept apart from the index, as the build keeps them in its cache.
+const shards = searchShards(index, async (a: Article) => (a as ProcessedArticle).html);
+const documents = (await Promise.all(shards.map((shard) => shard.documents()))).flat();
 const byUrl = new Map(documents.map((d) => [d.url, fromHtml(d.html)]));
 
 function attr(tree: ReturnType<typeof fromHtml>, selector: string, name: string): string[] {

@@ -154,7 +154,7 @@ describe('generateArchive', () => {
 
   it('mentions every entity it tags in the body (the engine links each first mention)', () => {
     const missing: string[] = [];
-    for (const article of loaded.index.articles) {
+    for (const article of loaded.articles) {
       const tagged = loaded.index.entitiesOf(article.slug);
       for (const kind of ['people', 'organisations', 'events', 'places'] as const) {
         for (const entity of tagged[kind]) {
