@@ -12,7 +12,7 @@ import { CoOccurrence, type Connection } from './connections.ts';
 import { ENTITY_KINDS, FILE_KINDS, KIND_LABELS, type EntityKind } from './kinds.ts';
 import { findNearDuplicates } from './near-duplicates.ts';
 import type { Quote } from './quotes.ts';
-import { relatedArticles, type Related } from './related.ts';
+import { relatedScorer, type Related } from './related.ts';
 
 export interface QuoteEntry {
   quote: Quote;
@@ -168,6 +168,7 @@ export function buildArchiveIndex(
     }
   }
 
+  const scoreRelated = relatedScorer(published, (a) => allOf.get(a) ?? [], (e) => covered.get(e) ?? []);
   const relatedCache = new Map<Article, Related[]>();
   const index: ArchiveIndex = {
     articles: published,
@@ -191,7 +192,7 @@ export function buildArchiveIndex(
       if (!article) return [];
       let result = relatedCache.get(article);
       if (!result) {
-        result = relatedArticles(article, (a) => allOf.get(a) ?? [], (e) => covered.get(e) ?? [], published.length, (a) => position.get(a.slug) ?? 0);
+        result = scoreRelated(article);
         relatedCache.set(article, result);
       }
       return result;

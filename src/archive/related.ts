@@ -7,6 +7,10 @@
  * the articles nearest in date from its list, which keeps the work per article bounded in an
  * archive where one person is in half of 50,000 articles. Their weight still counts in full
  * for every candidate that shares them.
+ *
+ * Every article of an archive asks, so the scorer works on positions in the archive's order rather
+ * than on article objects: entity lists become arrays of positions once, and one table of scores
+ * serves every article in turn.
  */
 import type { Article } from './article.ts';
 
@@ -20,62 +24,101 @@ export interface Related {
   score: number;
 }
 
-export function relatedArticles<E>(
-  article: Article,
+/**
+ * A function giving the related articles of any article of `articles` (newest first); an entity's
+ * list from `articlesOf` is in that order too.
+ */
+export function relatedScorer<E>(
+  articles: readonly Article[],
   entitiesOf: (article: Article) => readonly E[],
   articlesOf: (entity: E) => readonly Article[],
-  total: number,
-  order: (article: Article) => number,
   { limit = 5, hubSize = 300 }: RelatedOptions = {},
-): Related[] {
-  const mine = entitiesOf(article);
-  const weight = (entity: E) => Math.log(1 + total / Math.max(1, articlesOf(entity).length));
-  // Scores add up list by list; a hub's weight is added at the end to every candidate naming it,
-  // wherever that candidate came from.
-  const scores = new Map<Article, number>();
-  const hubs: { entity: E; weight: number }[] = [];
-  for (const entity of mine) {
-    const list = articlesOf(entity);
-    if (list.length <= hubSize) {
-      const w = weight(entity);
-      for (const other of list) scores.set(other, (scores.get(other) ?? 0) + w);
-      continue;
+): (article: Article) => Related[] {
+  const total = articles.length;
+  const positionOf = new Map(articles.map((article, i) => [article, i]));
+  const lists = new Map<E, Int32Array>();
+  const positions = (entity: E): Int32Array => {
+    let list = lists.get(entity);
+    if (!list) {
+      list = Int32Array.from(articlesOf(entity), (article) => positionOf.get(article)!);
+      lists.set(entity, list);
     }
-    hubs.push({ entity, weight: weight(entity) });
-    // Lists are newest first, like the index; take the neighbours of this article in date.
-    const at = nearest(list, order(article), order);
-    for (let i = Math.max(0, at - limit); i < Math.min(list.length, at + limit + 1); i++) {
-      if (!scores.has(list[i]!)) scores.set(list[i]!, 0);
+    return list;
+  };
+  // Which articles name a hub, as a table over positions: asked of every candidate.
+  const members = new Map<E, Uint8Array>();
+  const membersOf = (entity: E): Uint8Array => {
+    let table = members.get(entity);
+    if (!table) {
+      table = new Uint8Array(total);
+      for (const at of positions(entity)) table[at] = 1;
+      members.set(entity, table);
     }
-  }
-  scores.delete(article);
+    return table;
+  };
 
-  // The best `limit`, kept sorted as they come: candidates run to thousands, the result to five.
-  const best: Related[] = [];
-  const better = (a: Related, b: Related) => a.score > b.score || (a.score === b.score && order(a.article) < order(b.article));
-  for (let [other, score] of scores) {
-    if (hubs.length > 0) {
-      const theirs = entitiesOf(other);
-      for (const hub of hubs) if (theirs.includes(hub.entity)) score += hub.weight;
+  // One score table for all articles; `round` marks which entries belong to the current article.
+  const scores = new Float64Array(total);
+  const round = new Uint32Array(total);
+  const candidates = new Int32Array(total);
+  let current = 0;
+
+  return (article) => {
+    const self = positionOf.get(article);
+    if (self === undefined) return [];
+    current++;
+    let count = 0;
+    const touch = (at: number) => {
+      if (round[at] === current) return;
+      round[at] = current;
+      scores[at] = 0;
+      candidates[count++] = at;
+    };
+    const hubs: { table: Uint8Array; weight: number }[] = [];
+    for (const entity of entitiesOf(article)) {
+      const list = positions(entity);
+      const weight = Math.log(1 + total / Math.max(1, list.length));
+      if (list.length <= hubSize) {
+        for (const at of list) {
+          touch(at);
+          scores[at] = scores[at]! + weight;
+        }
+        continue;
+      }
+      // A hub's weight is added at the end to every candidate naming it, wherever it came from;
+      // of its own list only the neighbours of this article in date come in.
+      hubs.push({ table: membersOf(entity), weight });
+      const near = nearest(list, self);
+      for (let i = Math.max(0, near - limit); i < Math.min(list.length, near + limit + 1); i++) touch(list[i]!);
     }
-    if (score <= 0) continue;
-    const candidate = { article: other, score };
-    if (best.length === limit && !better(candidate, best[limit - 1]!)) continue;
-    let at = best.length;
-    while (at > 0 && better(candidate, best[at - 1]!)) at--;
-    best.splice(at, 0, candidate);
-    if (best.length > limit) best.pop();
-  }
-  return best;
+
+    // The best `limit`, kept sorted as they come: candidates run to thousands, the result to five.
+    const best: { at: number; score: number }[] = [];
+    const better = (a: { at: number; score: number }, b: { at: number; score: number }) => a.score > b.score || (a.score === b.score && a.at < b.at);
+    for (let i = 0; i < count; i++) {
+      const at = candidates[i]!;
+      if (at === self) continue;
+      let score = scores[at]!;
+      for (const hub of hubs) if (hub.table[at] === 1) score += hub.weight;
+      if (score <= 0) continue;
+      const candidate = { at, score };
+      if (best.length === limit && !better(candidate, best[limit - 1]!)) continue;
+      let place = best.length;
+      while (place > 0 && better(candidate, best[place - 1]!)) place--;
+      best.splice(place, 0, candidate);
+      if (best.length > limit) best.pop();
+    }
+    return best.map(({ at, score }) => ({ article: articles[at]!, score }));
+  };
 }
 
-/** Index in a list sorted by ascending `order` of the item closest to `target`. */
-function nearest(list: readonly Article[], target: number, order: (a: Article) => number): number {
+/** Index in an ascending list of the value closest to `target` (the first not below it). */
+function nearest(list: Int32Array, target: number): number {
   let lo = 0;
   let hi = list.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (order(list[mid]!) < target) lo = mid + 1;
+    if (list[mid]! < target) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -1,21 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/archive/article.ts';
-import { relatedArticles } from '../../src/archive/related.ts';
+import { relatedScorer } from '../../src/archive/related.ts';
 
 // Articles are identified by slug; position 0 is the newest.
 const articles = Array.from({ length: 12 }, (_, i) => ({ slug: `a${i}` }) as Article);
-const position = new Map(articles.map((a, i) => [a, i]));
-const order = (a: Article) => position.get(a)!;
 
 function related(tags: Record<string, string[]>, of: string, options = {}) {
   const entitiesOf = (a: Article) => tags[a.slug] ?? [];
   const lists = new Map<string, Article[]>();
   for (const a of articles) for (const e of entitiesOf(a)) lists.set(e, [...(lists.get(e) ?? []), a]);
   const article = articles.find((a) => a.slug === of)!;
-  return relatedArticles(article, entitiesOf, (e) => lists.get(e) ?? [], articles.length, order, options).map((r) => r.article.slug);
+  return relatedScorer(articles, entitiesOf, (e) => lists.get(e) ?? [], options)(article).map((r) => r.article.slug);
 }
 
-describe('relatedArticles', () => {
+describe('relatedScorer', () => {
   it('ranks by shared entities weighted by rarity, ties to the newer article, and never the article itself', () => {
     const tags = { a0: ['rare', 'common'], a1: ['common'], a2: ['common'], a3: ['rare'], a4: ['rare', 'common'], a5: [] };
     expect(related(tags, 'a0')).toEqual(['a4', 'a3', 'a1', 'a2']);
@@ -36,5 +34,16 @@ describe('relatedArticles', () => {
     expect(related(tags, 'a0', { hubSize: 4, limit: 5 })).toEqual(['a11', 'a1', 'a2', 'a3', 'a4']);
     // a6's neighbours a4, a5, a7, a8 tie; the newer win.
     expect(related(tags, 'a6', { hubSize: 4, limit: 2 })).toEqual(['a4', 'a5']);
+  });
+
+  it('gives each article its own answer when one scorer serves them in turn', () => {
+    const tags = { a0: ['x'], a1: ['x', 'y'], a2: ['y'], a3: ['z'], a4: ['z', 'x'] };
+    const entitiesOf = (a: Article) => (tags as Record<string, string[]>)[a.slug] ?? [];
+    const lists = new Map<string, Article[]>();
+    for (const a of articles) for (const e of entitiesOf(a)) lists.set(e, [...(lists.get(e) ?? []), a]);
+    const scorer = relatedScorer(articles, entitiesOf, (e) => lists.get(e) ?? []);
+    const answers = ['a0', 'a2', 'a3', 'a0'].map((slug) => scorer(articles.find((a) => a.slug === slug)!).map((r) => r.article.slug));
+    expect(answers).toEqual([['a1', 'a4'], ['a1'], ['a4'], ['a1', 'a4']]);
+    expect(scorer({ slug: 'elsewhere' } as Article)).toEqual([]);
   });
 });
