@@ -17,6 +17,7 @@ import { previousOutput } from './src/integrations/previous-output.ts';
  */
 const env = process.env;
 const pages = pageCache();
+const search = pagefind();
 // Astro lets a BASE_URL in the environment override `base` in pages (test runners set one):
 // the archive's base comes from ARCHIVE_BASE alone.
 delete env.BASE_URL;
@@ -35,6 +36,7 @@ export default defineConfig({
   // import (withastro/astro#17265); keeping scripts as files avoids that, and caches better.
   vite: { build: { assetsInlineLimit: 0 } },
   // Pages whose cache key (src/lib/page-keys.ts) and code are unchanged are left as they are, not
-  // rendered (page-cache.ts, which also writes the sitemap); old output is cleaned up last.
-  integrations: [archiveMode(), pagefind(), pages, previousOutput(pages.kept)],
+  // rendered (page-cache.ts, which also writes the sitemap); so are unchanged search shards
+  // (pagefind.ts). Old output is cleaned up last.
+  integrations: [archiveMode(), search, pages, previousOutput(pages, search)],
 });

@@ -92,29 +92,48 @@ export function entityDocument(entity: IndexedEntity): Omit<SearchDocument, 'url
  * and the indexer never holds more than one shard in memory. The search page searches them all.
  */
 export interface SearchShard {
-  /** A folder name: `2023`, or `entities`. */
+  /** `2023`, or `entities`. */
   name: string;
   /** The year of a shard of articles. */
   year?: number;
+  /** How many documents it holds. */
+  pages: number;
+  /** Everything the shard's documents are made from, so a build can tell whether a shard changed
+   * without making its documents (and reading its articles' bodies). */
+  inputs: () => unknown;
   documents: () => Promise<SearchDocument[]>;
 }
 
-/** The shards of an archive: years newest first, then entities. Documents are made when asked for,
- * reading the bodies of that shard's articles through `body`. */
-export function searchShards(index: ArchiveIndex, body: (article: Article) => Promise<string>): SearchShard[] {
-  const years: SearchShard[] = index.years.map(({ year, months }) => ({
-    name: String(year),
-    year,
-    documents: async () => {
-      const articles = months.flatMap((month) => month.articles);
-      const bodies = await mapLimited(articles, 64, body);
-      return articles.map((article, i) => ({ url: articleUrlPath(article.slug), ...articleDocument(index, article, bodies[i]!) }));
-    },
-  }));
+/** Where the shards read articles from: the body, and a digest standing for everything else
+ * processing produced from the article's file. */
+export interface ArticleSource {
+  body(article: Article): Promise<string>;
+  digest(article: Article): string;
+}
+
+/** The shards of an archive: years newest first, then entities. Documents are made when asked for. */
+export function searchShards(index: ArchiveIndex, source: ArticleSource): SearchShard[] {
+  const years: SearchShard[] = index.years.map(({ year, months }) => {
+    const articles = months.flatMap((month) => month.articles);
+    return {
+      name: String(year),
+      year,
+      pages: articles.length,
+      // An article's document shows its record, its body and the names of what it covers.
+      inputs: () => articles.map((article) => [source.digest(article), ENTITY_KINDS.map((kind) => index.entitiesOf(article.slug)[kind].map((entity) => entity.name))]),
+      documents: async () => {
+        const bodies = await mapLimited(articles, 64, (article) => source.body(article));
+        return articles.map((article, i) => ({ url: articleUrlPath(article.slug), ...articleDocument(index, article, bodies[i]!) }));
+      },
+    };
+  });
+  const entityDocuments = () =>
+    ENTITY_KINDS.flatMap((kind) => index.entities(kind).map((entity) => ({ url: entityUrlPath(kind, entity.slug), ...entityDocument(entity) })));
   const entities: SearchShard = {
     name: 'entities',
-    documents: async () =>
-      ENTITY_KINDS.flatMap((kind) => index.entities(kind).map((entity) => ({ url: entityUrlPath(kind, entity.slug), ...entityDocument(entity) }))),
+    pages: ENTITY_KINDS.reduce((sum, kind) => sum + index.entities(kind).length, 0),
+    inputs: entityDocuments,
+    documents: async () => entityDocuments(),
   };
   return [...years, entities];
 }

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sitemapFiles } from '../lib/sitemap.ts';
 import { publishesDrafts } from './archive-mode.ts';
+import type { KeepsOutput } from './previous-output.ts';
 
 type PathWithRoute = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>[number];
 
@@ -63,12 +64,8 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-export interface PageCache extends AstroIntegration {
-  /** Output files of the pages left as they were; known once the pages are generated. */
-  kept(): ReadonlySet<string>;
-}
-
-export function pageCache(): PageCache {
+/** `kept()`: output files of the pages left as they were, known once the pages are generated. */
+export function pageCache(): AstroIntegration & KeepsOutput {
   let config: AstroConfig;
   let root = '';
   let outDir = '';

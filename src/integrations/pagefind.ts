@@ -3,22 +3,23 @@
  * `astro:build:start`), the archive is known: its articles are in the build cache and its entity
  * files in the archive folder. The index is made from them (search-documents.ts) on a worker thread
  * and in Pagefind's own process, while the main thread renders pages. Pagefind never reads the
- * built site. The index comes in shards kept in the build cache (search-index.ts); when the pages
- * are done they are copied into `pagefind/<shard>/`, listed in `pagefind/shards.json` for the
- * search page.
+ * built site. The index comes in shards written into `pagefind/<shard>-<digest>/` (search-index.ts),
+ * listed in `pagefind/shards.json` for the search page; shards a rebuild finds unchanged stay.
  */
 import type { AstroIntegration } from 'astro';
-import { cp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { publishesDrafts } from './archive-mode.ts';
+import type { KeepsOutput } from './previous-output.ts';
 import type { Indexed } from './search-index.ts';
 import type { SearchWorkerData, SearchWorkerReply } from './search-worker.ts';
 
-/** What the search page reads first: the shards to search, years newest first, entities last. */
+/** What the search page reads first: the shards to search (their folders in `pagefind/`), years
+ * newest first, entities last. */
 export interface ShardList {
-  shards: { name: string; year?: number }[];
+  shards: { name: string; dir: string; year?: number }[];
 }
 
 function indexInWorker(data: SearchWorkerData): Promise<Indexed> {
@@ -30,29 +31,31 @@ function indexInWorker(data: SearchWorkerData): Promise<Indexed> {
   });
 }
 
-export function pagefind(): AstroIntegration {
+export function pagefind(): AstroIntegration & KeepsOutput {
   let root = '';
   let cacheDir = '';
+  let pagefindDir = '';
   let indexing: Promise<Indexed> | undefined;
+  const kept: string[] = [];
   return {
     name: 'news-archive-pagefind',
+    kept: () => kept,
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
         cacheDir = fileURLToPath(config.cacheDir);
+        pagefindDir = join(fileURLToPath(config.outDir), 'pagefind');
       },
       'astro:build:start': () => {
-        indexing = indexInWorker({ root, cacheDir, includeDrafts: publishesDrafts('build') });
+        indexing = indexInWorker({ root, cacheDir, pagefindDir, includeDrafts: publishesDrafts('build') });
         // A failure is reported when the pages are done, not as an unhandled rejection meanwhile.
         indexing.catch(() => undefined);
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ logger }) => {
         const { shards, ms } = await indexing!;
-        const target = join(fileURLToPath(dir), 'pagefind');
-        await rm(target, { recursive: true, force: true });
-        await Promise.all(shards.map((shard) => cp(shard.dir, join(target, shard.name), { recursive: true })));
-        const list: ShardList = { shards: shards.map(({ name, year }) => (year === undefined ? { name } : { name, year })) };
-        await writeFile(join(target, 'shards.json'), JSON.stringify(list));
+        kept.push(...shards.filter((shard) => shard.reused).map((shard) => join(pagefindDir, shard.dir)));
+        const list: ShardList = { shards: shards.map(({ name, dir, year }) => (year === undefined ? { name, dir } : { name, dir, year })) };
+        await writeFile(join(pagefindDir, 'shards.json'), JSON.stringify(list));
         const pages = shards.reduce((sum, shard) => sum + shard.pages, 0);
         const reused = shards.filter((shard) => shard.reused).length;
         // The benchmark reads this line for its "search index" stage.

@@ -1,12 +1,15 @@
 /**
  * The search index of an archive, in shards (a year of articles each, and the entity profiles),
- * written to the build cache under a digest of each shard's documents: a rebuild reuses every
- * shard whose documents are unchanged, and Pagefind holds one shard in memory at a time.
+ * written straight into the output folder, each in a folder named for a digest of what its
+ * documents are made from: `pagefind/2023-1a2b3c4d5e6f7a8b/`. A rebuild into the same output finds
+ * the shards whose inputs did not change already in place and leaves them, so an edit re-indexes
+ * one year; Pagefind holds one shard in memory at a time; and a shard's address changes with its
+ * contents, so browsers and CDNs may cache it for good.
  * Runs on a worker thread (search-worker.ts) while the main thread renders pages. It reads the
  * article list of the content sync, and the bodies of one shard's articles at a time.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createIndex } from 'pagefind';
 import type { Article } from '../archive/article.ts';
@@ -15,12 +18,12 @@ import { archiveContentDir } from '../archive/content-dir.ts';
 import { loadEntityFiles } from '../archive/load.ts';
 import { mapLimited } from '../archive/map-limited.ts';
 import { searchShards, type SearchDocument } from '../archive/search-documents.ts';
-import { articleListFile, readArticleBody, readArticleList } from '../loaders/article-cache.ts';
+import { articleListFile, readArticleBody, readArticleList, type ListedArticle } from '../loaders/article-cache.ts';
 
 export interface BuiltShard {
   name: string;
   year?: number;
-  /** The finished shard in the build cache. */
+  /** Its folder in the output's `pagefind/`. */
   dir: string;
   pages: number;
   reused: boolean;
@@ -45,10 +48,8 @@ async function pagefindVersion(root: string): Promise<string> {
   return (JSON.parse(manifest) as { version?: string }).version ?? 'unknown';
 }
 
-function digestOf(documents: readonly SearchDocument[], version: string): string {
-  const hash = createHash('sha1').update(version);
-  for (const { url, html } of documents) hash.update(`\u0000${url}\u0000${html}`);
-  return hash.digest('hex').slice(0, 16);
+function digestOf(inputs: unknown, version: string): string {
+  return createHash('sha1').update(version).update(JSON.stringify(inputs)).digest('hex').slice(0, 16);
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -78,35 +79,29 @@ async function indexShard(documents: readonly SearchDocument[], out: string): Pr
   }
 }
 
-export async function indexArchive(root: string, cacheDir: string, includeDrafts: boolean): Promise<Indexed> {
+/** `pagefindDir`: the output's `pagefind/` folder. */
+export async function indexArchive(root: string, cacheDir: string, pagefindDir: string, includeDrafts: boolean): Promise<Indexed> {
   const started = performance.now();
-  const shardsDir = join(cacheDir, 'news-archive', 'search');
-  await mkdir(shardsDir, { recursive: true });
+  await mkdir(pagefindDir, { recursive: true });
   const [entries, { entityFiles }] = await Promise.all([readArticleList(articleListFile(cacheDir)), loadEntityFiles(archiveContentDir(root))]);
   const { index: archive } = buildArchiveIndex(
     entries.map((entry) => entry.article),
     entityFiles,
     { includeDrafts },
   );
-  const listed = new Map(entries.map((entry) => [entry.article, entry]));
-  const body = (article: Article) => {
-    const { cacheFile, digest } = listed.get(article)!;
-    return readArticleBody(cacheFile, digest);
-  };
+  const listed = new Map<Article, ListedArticle>(entries.map((entry) => [entry.article, entry]));
+  const shards = searchShards(archive, {
+    body: (article) => readArticleBody(listed.get(article)!.cacheFile, listed.get(article)!.digest),
+    digest: (article) => listed.get(article)!.digest,
+  });
   const version = await pagefindVersion(root);
   const built: BuiltShard[] = [];
-  for (const shard of searchShards(archive, body)) {
-    const documents = await shard.documents();
-    const dir = join(shardsDir, `${shard.name}-${digestOf(documents, version)}`);
-    const reused = await exists(dir);
-    if (!reused) await indexShard(documents, dir);
-    built.push({ name: shard.name, ...(shard.year === undefined ? {} : { year: shard.year }), dir, pages: documents.length, reused });
-  }
-  // Shards of documents that no longer exist.
-  const current = new Set(built.map((shard) => shard.dir));
-  for (const name of await readdir(shardsDir)) {
-    const path = join(shardsDir, name);
-    if (!current.has(path)) await rm(path, { recursive: true, force: true });
+  for (const shard of shards) {
+    const dir = `${shard.name}-${digestOf(shard.inputs(), version)}`;
+    const out = join(pagefindDir, dir);
+    const reused = await exists(out);
+    if (!reused) await indexShard(await shard.documents(), out);
+    built.push({ name: shard.name, ...(shard.year === undefined ? {} : { year: shard.year }), dir, pages: shard.pages, reused });
   }
   return { shards: built, ms: performance.now() - started };
 }

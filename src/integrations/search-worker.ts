@@ -9,15 +9,17 @@ import { indexArchive } from './search-index.ts';
 export interface SearchWorkerData {
   root: string;
   cacheDir: string;
+  /** The output's `pagefind/` folder. */
+  pagefindDir: string;
   includeDrafts: boolean;
 }
 
 export type SearchWorkerReply = { ok: true; indexed: Awaited<ReturnType<typeof indexArchive>> } | { ok: false; error: string };
 
-const { root, cacheDir, includeDrafts } = workerData as SearchWorkerData;
+const { root, cacheDir, pagefindDir, includeDrafts } = workerData as SearchWorkerData;
 let reply: SearchWorkerReply;
 try {
-  reply = { ok: true, indexed: await indexArchive(root, cacheDir, includeDrafts) };
+  reply = { ok: true, indexed: await indexArchive(root, cacheDir, pagefindDir, includeDrafts) };
 } catch (error) {
   reply = { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
 } finally {

@@ -68,7 +68,7 @@ export async function startSearch(base: string): Promise<void> {
   const { shards } = (await (await fetch(`${root}pagefind/shards.json`)).json()) as ShardList;
   const instances = await Promise.all(
     shards.map(async (shard) => {
-      const basePath = `${root}pagefind/${shard.name}/`;
+      const basePath = `${root}pagefind/${shard.dir}/`;
       const pagefind = (await import(/* @vite-ignore */ `${basePath}pagefind.js`)) as PagefindModule;
       return pagefind.createInstance({ basePath, baseUrl: root });
     }),

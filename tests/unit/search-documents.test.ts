@@ -45,7 +45,7 @@ const { index } = buildArchiveIndex(
   [PERSON],
 );
 // Bodies are kept apart from the index, as the build keeps them in its cache.
-const shards = searchShards(index, async (a: Article) => (a as ProcessedArticle).html);
+const shards = searchShards(index, { body: async (a: Article) => (a as ProcessedArticle).html, digest: (a: Article) => a.slug });
 const documents = (await Promise.all(shards.map((shard) => shard.documents()))).flat();
 const byUrl = new Map(documents.map((d) => [d.url, fromHtml(d.html)]));
 
