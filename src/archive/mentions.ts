@@ -132,6 +132,11 @@ export function findKnownMentions(tree: Root, names: NameIndex): KnownMention[] 
     // Cambodia" names the academy, not the country. Reading on stops as soon as no known name
     // starts with the words so far, so plain prose costs one lookup a word.
     for (let i = 0; i < keys.length; ) {
+      // Plain prose first: a word that is no known name, in any form, and starts none.
+      if (!names.continues(keys[i]!) && names.byKey(keys[i]!).length === 0 && !/['’]s$/i.test(words[i]!)) {
+        i++;
+        continue;
+      }
       let matched = 0;
       let entities: NamedEntity[] = [];
       for (let j = i, prefix = ''; j < keys.length; j++) {

@@ -260,6 +260,8 @@ type Target = { speaker: Speaker; via: 'name' | 'short' } | 'other' | 'ambiguous
 interface Lexicon {
   lookup(key: string): Target | undefined;
   maxWords: number;
+  /** The first word of every name in it: a word that is none of these starts no name. */
+  firstWords: ReadonlySet<string>;
 }
 
 function lexiconKey(name: string): string {
@@ -268,11 +270,14 @@ function lexiconKey(name: string): string {
 
 function buildLexicon(speakers: readonly Speaker[], others: readonly string[]): Lexicon {
   const entries = new Map<string, Map<string, Target>>();
+  const firstWords = new Set<string>();
   let maxWords = 1;
   const add = (name: string, id: string, target: Target) => {
     const key = lexiconKey(name);
     if (key === '') return;
-    maxWords = Math.max(maxWords, key.split(' ').length);
+    const words = key.split(' ');
+    maxWords = Math.max(maxWords, words.length);
+    firstWords.add(words[0]!);
     const byId = entries.get(key) ?? new Map<string, Target>();
     const existing = byId.get(id);
     // A speaker's full name wins over the same speaker's short form.
@@ -295,6 +300,7 @@ function buildLexicon(speakers: readonly Speaker[], others: readonly string[]): 
       return 'ambiguous';
     },
     maxWords,
+    firstWords,
   };
 }
 
@@ -559,15 +565,16 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*['’]?|[^\s\p{L}\
 
 function makeToken(text: string): Token {
   const isWord = /^[\p{L}\p{M}\p{N}]/u.test(text);
-  const possessive = isWord && /['’]s?$/i.test(text) && text.length > 2;
+  const apostrophe = /['’]s?$/i.test(text);
+  const key = isWord ? nameKey(text) : '';
   return {
     type: isWord ? 'word' : 'punct',
     text,
-    low: fold(text).replace(/['’]s?$/, ''),
-    key: isWord ? nameKey(text) : '',
-    bare: isWord ? nameKey(text.replace(/['’]s?$/i, '')) : '',
+    low: apostrophe ? fold(text).replace(/['’]s?$/, '') : fold(text),
+    key,
+    bare: isWord && apostrophe ? nameKey(text.replace(/['’]s?$/i, '')) : key,
     cap: /^\p{Lu}/u.test(text),
-    possessive,
+    possessive: isWord && apostrophe && text.length > 2,
   };
 }
 
@@ -618,7 +625,8 @@ function findMentions(block: ProseBlock, lexicon: Lexicon): void {
       continue;
     }
     let found: Mention | undefined;
-    for (let n = Math.min(lexicon.maxWords, tokens.length - i); n >= 1 && !found; n--) {
+    const starts = lexicon.firstWords.has(first.key) || lexicon.firstWords.has(first.bare);
+    for (let n = starts ? Math.min(lexicon.maxWords, tokens.length - i) : 0; n >= 1 && !found; n--) {
       const slice = tokens.slice(i, i + n);
       if (slice.some((t) => t.type !== 'word')) continue;
       const inner = slice.slice(0, -1).map((t) => t.key);
