@@ -1,16 +1,20 @@
 /**
- * A worker thread of parallel.ts: processes batches of articles against the archive's names.
+ * A worker process of parallel.ts: processes batches of articles against the archive's names,
+ * sent first.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { processArticle } from './article.ts';
-import type { EntityFile } from './entity-file.ts';
+import { processArticle, type ArticleContext } from './article.ts';
 import { buildNameIndex } from './name-index.ts';
-import type { ArticleJob, WorkerBatch } from './parallel.ts';
+import type { WorkerBatch, WorkerInit, WorkerJobs } from './parallel.ts';
 
-const { entityFiles, base } = workerData as { entityFiles: EntityFile[]; base: string };
-const context = { names: buildNameIndex(entityFiles), base };
+let context: ArticleContext | undefined;
 
-parentPort!.on('message', ({ id, jobs }: { id: number; jobs: ArticleJob[] }) => {
-  const batch: WorkerBatch = { id, results: jobs.map((job) => processArticle(job.text, job.file, context)) };
-  parentPort!.postMessage(batch);
+process.on('message', (message: WorkerInit | WorkerJobs) => {
+  if (!('jobs' in message)) {
+    context = { names: buildNameIndex(message.entityFiles), base: message.base };
+    return;
+  }
+  const batch: WorkerBatch = { id: message.id, results: message.jobs.map((job) => processArticle(job.text, job.file, context)) };
+  process.send!(batch);
 });
+// The parent ends the worker; should the parent die first, the channel closes and so does this.
+process.on('disconnect', () => process.exit(0));
