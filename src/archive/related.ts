@@ -68,28 +68,26 @@ export function relatedScorer<E>(
     if (self === undefined) return [];
     current++;
     let count = 0;
-    const touch = (at: number) => {
-      if (round[at] === current) return;
-      round[at] = current;
-      scores[at] = 0;
-      candidates[count++] = at;
-    };
     const hubs: { table: Uint8Array; weight: number }[] = [];
     for (const entity of entitiesOf(article)) {
       const list = positions(entity);
       const weight = Math.log(1 + total / Math.max(1, list.length));
-      if (list.length <= hubSize) {
-        for (const at of list) {
-          touch(at);
-          scores[at] = scores[at]! + weight;
-        }
-        continue;
-      }
       // A hub's weight is added at the end to every candidate naming it, wherever it came from;
-      // of its own list only the neighbours of this article in date come in.
-      hubs.push({ table: membersOf(entity), weight });
-      const near = nearest(list, self);
-      for (let i = Math.max(0, near - limit); i < Math.min(list.length, near + limit + 1); i++) touch(list[i]!);
+      // of its own list only the neighbours of this article in date come in, with no score yet.
+      const hub = list.length > hubSize;
+      if (hub) hubs.push({ table: membersOf(entity), weight });
+      const near = hub ? nearest(list, self) : 0;
+      const from = hub ? Math.max(0, near - limit) : 0;
+      const to = hub ? Math.min(list.length, near + limit + 1) : list.length;
+      for (let i = from; i < to; i++) {
+        const at = list[i]!;
+        if (round[at] !== current) {
+          round[at] = current;
+          scores[at] = 0;
+          candidates[count++] = at;
+        }
+        if (!hub) scores[at] = scores[at]! + weight;
+      }
     }
 
     // The best `limit`, kept sorted as they come: candidates run to thousands, the result to five.
