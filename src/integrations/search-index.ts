@@ -18,7 +18,7 @@ import { archiveContentDir } from '../archive/content-dir.ts';
 import { loadEntityFiles } from '../archive/load.ts';
 import { mapLimited } from '../archive/map-limited.ts';
 import { searchShards, type SearchDocument } from '../archive/search-documents.ts';
-import { articleListFile, readArticleBody, readArticleList, type ListedArticle } from '../loaders/article-cache.ts';
+import { BodyReader, articleCacheDir, requireArticleList, type ListedArticle } from '../loaders/article-cache.ts';
 
 export interface BuiltShard {
   name: string;
@@ -83,25 +83,33 @@ async function indexShard(documents: readonly SearchDocument[], out: string): Pr
 export async function indexArchive(root: string, cacheDir: string, pagefindDir: string, includeDrafts: boolean): Promise<Indexed> {
   const started = performance.now();
   await mkdir(pagefindDir, { recursive: true });
-  const [entries, { entityFiles }] = await Promise.all([readArticleList(articleListFile(cacheDir)), loadEntityFiles(archiveContentDir(root))]);
+  // Search documents show no quotes or headings; at 50,000 articles the quotes alone are 300,000.
+  const searchable = ({ article, ...rest }: ListedArticle): ListedArticle => ({ ...rest, findings: [], article: { ...article, quotes: [], headings: [] } });
+  const dir = articleCacheDir(cacheDir);
+  const [entries, { entityFiles }] = await Promise.all([requireArticleList(dir, searchable), loadEntityFiles(archiveContentDir(root))]);
   const { index: archive } = buildArchiveIndex(
     entries.map((entry) => entry.article),
     entityFiles,
     { includeDrafts },
   );
   const listed = new Map<Article, ListedArticle>(entries.map((entry) => [entry.article, entry]));
+  const bodies = new BodyReader(dir);
   const shards = searchShards(archive, {
-    body: (article) => readArticleBody(listed.get(article)!.cacheFile, listed.get(article)!.digest),
+    body: (article) => bodies.read(listed.get(article)!.body),
     digest: (article) => listed.get(article)!.digest,
   });
   const version = await pagefindVersion(root);
   const built: BuiltShard[] = [];
-  for (const shard of shards) {
-    const dir = `${shard.name}-${digestOf(shard.inputs(), version)}`;
-    const out = join(pagefindDir, dir);
-    const reused = await exists(out);
-    if (!reused) await indexShard(await shard.documents(), out);
-    built.push({ name: shard.name, ...(shard.year === undefined ? {} : { year: shard.year }), dir, pages: shard.pages, reused });
+  try {
+    for (const shard of shards) {
+      const folder = `${shard.name}-${digestOf(shard.inputs(), version)}`;
+      const out = join(pagefindDir, folder);
+      const reused = await exists(out);
+      if (!reused) await indexShard(await shard.documents(), out);
+      built.push({ name: shard.name, ...(shard.year === undefined ? {} : { year: shard.year }), dir: folder, pages: shard.pages, reused });
+    }
+  } finally {
+    await bodies.close();
   }
   return { shards: built, ms: performance.now() - started };
 }

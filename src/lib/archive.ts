@@ -11,17 +11,21 @@ import { buildArchiveIndex, type ArchiveIndex, type IndexedEntity } from '../arc
 import { assertNoErrors } from '../archive/diagnostics.ts';
 import { ENTITY_KINDS, type EntityKind } from '../archive/kinds.ts';
 import type { EntityFile } from '../archive/entity-file.ts';
-import { articleListFile, readArticleBody, readArticleList, type ListedArticle } from '../loaders/article-cache.ts';
+import { BodyReader, articleCacheDir, articleListFile, requireArticleList, type ListedArticle } from '../loaders/article-cache.ts';
 
-const LIST = articleListFile(__ARCHIVE_CACHE_DIR__);
+const DIR = articleCacheDir(__ARCHIVE_CACHE_DIR__);
 
 /** Where each listed article's body is, and the digest of the source it was made from. */
 let listed = new WeakMap<Article, ListedArticle>();
+let bodies = new BodyReader(DIR);
 let built: { version: string; index: Promise<ArchiveIndex> } | undefined;
 
 async function build(entityEntries: CollectionEntry<'entities'>[]): Promise<ArchiveIndex> {
-  const entries = await readArticleList(LIST);
+  const entries = await requireArticleList(DIR);
   listed = new WeakMap(entries.map((entry) => [entry.article, entry]));
+  // A new sync may have replaced the segments the last reader had open.
+  void bodies.close();
+  bodies = new BodyReader(DIR);
   const entityFiles = entityEntries.map((entry) => entry.data as EntityFile);
   const started = performance.now();
   const { index, diagnostics } = buildArchiveIndex(
@@ -42,7 +46,7 @@ export async function getArchive(): Promise<ArchiveIndex> {
     built ??= { version: 'build', index: getCollection('entities').then(build) };
     return built.index;
   }
-  const [entities, list] = await Promise.all([getCollection('entities'), stat(LIST)]);
+  const [entities, list] = await Promise.all([getCollection('entities'), stat(articleListFile(DIR))]);
   const version = `${list.mtimeMs}:${list.size}:${entities.map((entry) => entry.digest).join()}`;
   if (built?.version !== version) built = { version, index: build(entities) };
   return built.index;
@@ -56,8 +60,7 @@ function entryOf(article: Article): ListedArticle {
 
 /** An article's body as sanitised HTML, read from the build cache. */
 export function articleBody(article: Article): Promise<string> {
-  const { cacheFile, digest } = entryOf(article);
-  return readArticleBody(cacheFile, digest);
+  return bodies.read(entryOf(article).body);
 }
 
 /** The digest of everything an article's processing read (its source, the engine, the names it links). */

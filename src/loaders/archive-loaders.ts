@@ -1,11 +1,12 @@
 /**
  * Content-layer loaders that feed Astro's collections from the engine. Each file is read and
- * processed only when its digest changed since the last build (the store lives in `cacheDir`, the
- * processed articles beside it: article-cache.ts), entries whose files are gone are deleted, and the whole archive is validated before anything is
- * rendered: a content error stops the build with every finding listed.
+ * processed only when its digest changed since the last build (the processed articles are in
+ * `cacheDir`: article-cache.ts), entries whose files are gone are deleted, and the whole archive
+ * is validated before anything is rendered: a content error stops the build with every finding
+ * listed. Astro's store holds only each article's digest, so Astro sees what changed.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { processArticles, type ArticleJob } from '../archive/parallel.ts';
@@ -18,14 +19,13 @@ import { buildNameIndex } from '../archive/name-index.ts';
 import { quoteStats } from '../archive/quotes.ts';
 import { mapLimited } from '../archive/map-limited.ts';
 import {
+  BodyWriter,
   articleCacheDir,
-  articleCacheFile,
-  articleListFile,
+  cacheFiles,
+  compactBodies,
   pruneArticleCache,
   readArticleList,
   writeArticleList,
-  writeCachedArticle,
-  type ArticleRef,
   type ListedArticle,
 } from './article-cache.ts';
 
@@ -90,28 +90,22 @@ export function articleLoader(): Loader {
 async function syncArticles(context: LoaderContext, contentDir: string): Promise<void> {
   const { store, generateDigest, logger } = context;
   const root = displayRoot(contentDir);
-  const astroCache = fileURLToPath(context.config.cacheDir);
-  const cacheDir = articleCacheDir(astroCache);
-  const listFile = articleListFile(astroCache);
-  await mkdir(cacheDir, { recursive: true });
-  const [entities, previousList, cacheFiles] = await Promise.all([
-    loadEntityFiles(contentDir),
-    readArticleList(listFile).catch(() => [] as ListedArticle[]),
-    readdir(cacheDir),
-  ]);
-  const names = buildNameIndex(entities.entityFiles);
+  const cacheDir = articleCacheDir(fileURLToPath(context.config.cacheDir));
+  const names = await cacheFiles(cacheDir);
+  const [entities, previousList] = await Promise.all([loadEntityFiles(contentDir), readArticleList(cacheDir)]);
+  const nameIndex = buildNameIndex(entities.entityFiles);
   const base = context.config.base;
   // An article's output depends on its text and on the names it can link: both key the cache.
-  const archiveDigest = generateDigest((await engineVersion(generateDigest)) + base + names.fingerprint);
+  const archiveDigest = generateDigest((await engineVersion(generateDigest)) + base + nameIndex.fingerprint);
   const diagnostics: Diagnostic[] = [];
-  // What the last sync listed, where its processed copy is still there.
-  const present = new Set(cacheFiles.map((name) => join(cacheDir, name)));
-  const previous = new Map(previousList.filter((entry) => present.has(entry.cacheFile)).map((entry) => [entry.article.file, entry]));
+  // What the last sync listed, where its body is still there.
+  const present = new Set(names);
+  const previous = new Map((previousList ?? []).filter((entry) => present.has(entry.body.segment)).map((entry) => [entry.article.file, entry]));
 
   const sources = await mapLimited(await listArticleFiles(contentDir), READ_AHEAD, (path) => readSource(path, root));
   // In the order of the files, whichever way each was obtained, so findings read the same.
   const inOrder: (ListedArticle | undefined)[] = [];
-  const jobs: (ArticleJob & { digest: string; cacheFile: string; at: number })[] = [];
+  const jobs: (ArticleJob & { digest: string; at: number })[] = [];
   for (const source of sources) {
     if ('severity' in source) {
       diagnostics.push(source);
@@ -123,33 +117,37 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
       diagnostics.push(...last.findings);
       inOrder.push(last);
       // A store emptied by a change of Astro's configuration is filled again.
-      if (store.get(source.file)?.digest !== digest) store.set({ id: source.file, data: { cacheFile: last.cacheFile } satisfies ArticleRef, digest, filePath: source.file });
+      if (store.get(source.file)?.digest !== digest) store.set({ id: source.file, data: {}, digest, filePath: source.file });
     } else {
-      jobs.push({ file: source.file, text: source.text, digest, cacheFile: articleCacheFile(cacheDir, source.file), at: inOrder.length });
+      jobs.push({ file: source.file, text: source.text, digest, at: inOrder.length });
       inOrder.push(undefined);
     }
   }
 
-  // Each processed article's body goes to its cache file as it arrives; the list keeps the rest.
-  await processArticles(jobs, entities.entityFiles, base, {
-    each: (result, i) => {
-      const { file, digest, cacheFile, at } = jobs[i]!;
-      diagnostics.push(...result.diagnostics);
-      if (!result.article) {
-        store.delete(file);
-        return;
-      }
-      writeCachedArticle(cacheFile, { digest, article: result.article, findings: result.diagnostics });
-      store.set({ id: file, data: { cacheFile } satisfies ArticleRef, digest, filePath: file });
-      const { html: _html, ...article } = result.article;
-      inOrder[at] = { digest, cacheFile, article, findings: result.diagnostics };
-    },
-  });
-  const listed = inOrder.filter((entry) => entry !== undefined);
+  // Each processed article's body goes to the new segment as it arrives; the list keeps the rest.
+  const bodies = new BodyWriter(cacheDir, names);
+  try {
+    await processArticles(jobs, entities.entityFiles, base, {
+      each: (result, i) => {
+        const { file, digest, at } = jobs[i]!;
+        diagnostics.push(...result.diagnostics);
+        if (!result.article) {
+          store.delete(file);
+          return;
+        }
+        const { html, ...article } = result.article;
+        inOrder[at] = { digest, body: bodies.append(html), article, findings: result.diagnostics };
+        store.set({ id: file, data: {}, digest, filePath: file });
+      },
+    });
+  } finally {
+    await bodies.close();
+  }
   const files = new Set(sources.map((source) => source.file));
   for (const id of store.keys()) if (!files.has(id)) store.delete(id);
-  await writeArticleList(listFile, listed);
-  await pruneArticleCache(cacheDir, cacheFiles, new Set(listed.map((entry) => entry.cacheFile)));
+  const listed = await compactBodies(cacheDir, inOrder.filter((entry) => entry !== undefined));
+  await writeArticleList(cacheDir, listed);
+  await pruneArticleCache(cacheDir, listed);
   const articles = listed.map((entry) => entry.article);
 
   const { diagnostics: archiveFindings } = buildArchiveIndex(articles, entities.entityFiles);

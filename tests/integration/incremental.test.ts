@@ -65,10 +65,10 @@ Captain Quillfeather spoke for the fishing crews; Tomas Vendrell spoke for the m
   writeFileSync(councilFile, council);
   second = buildArchive(content, { env: { ARCHIVE_CACHE: cache } });
 
-  // Delete an article, and (as a disk clean-up might) one article's processed copy in the cache.
+  // Delete an article, and (as a disk clean-up might) the oldest segment of bodies in the cache,
+  // which holds the bodies of the articles that have not changed since the first build.
   rmSync(join(content, 'articles', '2023', `${DELETED}.md`));
-  const copies = join(cache, 'news-archive', 'articles');
-  rmSync(join(copies, readdirSync(copies)[0]!));
+  rmSync(join(cache, 'news-archive', 'articles', 'bodies-1.html'));
   third = buildArchive(content, { env: { ARCHIVE_CACHE: cache } });
 }, 600_000);
 
@@ -165,8 +165,10 @@ describe('after deleting an article, rebuilt with the same cache', () => {
     expect(third.ok, third.output).toBe(true);
   });
 
-  it('processes again the one article whose copy left the cache, and no other', () => {
-    expect(third.output).toMatch(/\b7 articles \(1 processed, 6 unchanged\)/);
+  it('processes again the articles whose bodies left the cache, and no other', () => {
+    expect(second.output).toMatch(/\b8 articles \(2 processed, 6 unchanged\)/);
+    expect(third.output).toMatch(/\b7 articles \(5 processed, 2 unchanged\)/);
+    expect(readdirSync(join(cache, 'news-archive', 'articles')).sort()).toEqual(['bodies-2.html', 'bodies-3.html', 'list.jsonl']);
   });
 
   it('no longer writes its page', () => {
