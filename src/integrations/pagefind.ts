@@ -10,7 +10,7 @@ import type { AstroIntegration } from 'astro';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
 import { publishesDrafts } from './archive-mode.ts';
 import type { KeepsOutput } from './previous-output.ts';
 import type { Indexed } from './search-index.ts';
@@ -24,10 +24,11 @@ export interface ShardList {
 
 function indexInWorker(data: SearchWorkerData): Promise<Indexed> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { workerData: data });
+    const worker = fork(fileURLToPath(new URL('./search-worker.ts', import.meta.url)), { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     worker.once('message', (reply: SearchWorkerReply) => (reply.ok ? resolve(reply.indexed) : reject(new Error(`the search index could not be built: ${reply.error}`))));
     worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the search index worker stopped with code ${code}`)));
+    worker.once('exit', (code, signal) => reject(new Error(`the search index worker stopped (${signal ?? `code ${code}`})`)));
+    worker.send(data);
   });
 }
 

@@ -1,8 +1,8 @@
 /**
- * A worker thread that builds the search index (search-index.ts), so reading the archive, making
- * the documents and talking to Pagefind never wait behind the page rendering on the main thread.
+ * A worker process that builds the search index (search-index.ts), so reading the archive, making
+ * the documents and talking to Pagefind never wait behind the page rendering. A process rather
+ * than a thread, so its memory goes back to the system as soon as the index is done.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import { close } from 'pagefind';
 import { indexArchive } from './search-index.ts';
 
@@ -16,13 +16,16 @@ export interface SearchWorkerData {
 
 export type SearchWorkerReply = { ok: true; indexed: Awaited<ReturnType<typeof indexArchive>> } | { ok: false; error: string };
 
-const { root, cacheDir, pagefindDir, includeDrafts } = workerData as SearchWorkerData;
-let reply: SearchWorkerReply;
-try {
-  reply = { ok: true, indexed: await indexArchive(root, cacheDir, pagefindDir, includeDrafts) };
-} catch (error) {
-  reply = { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
-} finally {
-  await close();
-}
-parentPort!.postMessage(reply!);
+process.once('message', async ({ root, cacheDir, pagefindDir, includeDrafts }: SearchWorkerData) => {
+  let reply: SearchWorkerReply;
+  try {
+    reply = { ok: true, indexed: await indexArchive(root, cacheDir, pagefindDir, includeDrafts) };
+  } catch (error) {
+    reply = { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  } finally {
+    await close();
+  }
+  process.send!(reply!, () => process.disconnect());
+});
+// Should the build stop first, the channel closes: stop too.
+process.once('disconnect', () => process.exit(0));
