@@ -48,6 +48,7 @@ export function entityDetail(archive: ArchiveIndex, entity: IndexedEntity, site:
   };
 }
 
+/** Compact: the files are for programs, and a person's runs to thousands of entries. */
 export function json(data: unknown): Response {
-  return new Response(JSON.stringify(data, null, 1), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }
