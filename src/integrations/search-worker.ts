@@ -16,6 +16,8 @@ export interface SearchWorkerData {
 
 export type SearchWorkerReply = { ok: true; indexed: Awaited<ReturnType<typeof indexArchive>> } | { ok: false; error: string };
 
+let finished = false;
+
 process.once('message', async ({ root, cacheDir, pagefindDir, includeDrafts }: SearchWorkerData) => {
   let reply: SearchWorkerReply;
   try {
@@ -25,7 +27,12 @@ process.once('message', async ({ root, cacheDir, pagefindDir, includeDrafts }: S
   } finally {
     await close();
   }
+  finished = true;
+  // Then the process ends by itself once Pagefind's has ended and been waited for, so the
+  // build's accounting (and the benchmark's CPU time) includes Pagefind's.
   process.send!(reply!, () => process.disconnect());
 });
 // Should the build stop first, the channel closes: stop too.
-process.once('disconnect', () => process.exit(0));
+process.once('disconnect', () => {
+  if (!finished) process.exit(1);
+});
