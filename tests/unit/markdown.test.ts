@@ -1,5 +1,8 @@
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { excerpt, parseMarkdown, renderMarkdown } from '../../src/archive/markdown.ts';
+import remarkNews from '../../src/archive/remark-news.ts';
 
 describe('renderMarkdown: sanitising', () => {
   it('removes <script> elements and their content', () => {
@@ -115,6 +118,17 @@ describe('renderMarkdown: Markdown', () => {
     // "three." ends a paragraph and "Four" starts a heading: 5 words, not "three.Four" as one.
     expect(renderMarkdown('One two *three*.\n\n## Four five').wordCount).toBe(5);
     expect(renderMarkdown('Alpha.\n\nBeta.\n\nGamma.').wordCount).toBe(3);
+  });
+
+  it('parses a body that uses none of the extensions exactly as the parser with them does', () => {
+    const withExtensions = unified().use(remarkParse).use(remarkNews);
+    const bodies = [
+      '# Talks\n\nHun Sen met *Nguyễn Phú Trọng* in [Hanoi](https://example.org/a_b).\n\n> “We agree,” he said.\n\n1. one\n2. two\n',
+      'A line with a dash - and a colon: nothing tabular.\n\n---\n\nSetext\n===\n\n    code block\n\n```js\nx = [1];\n```\n',
+      'Brackets [like this] and [refs][r], a <span>raw</span> tag, an <https://example.com> link.\n\n[r]: https://example.org\n',
+      '',
+    ];
+    for (const body of bodies) expect(parseMarkdown(body), body).toEqual(withExtensions.runSync(withExtensions.parse(body)));
   });
 
   it('parses to a Markdown syntax tree', () => {
