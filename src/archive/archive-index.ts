@@ -93,7 +93,6 @@ export function buildArchiveIndex(
   const covered = new Map<Entity, Article[]>();
   const coverage = new Map<string, Record<EntityKind, Entity[]>>();
   const allOf = new Map<Article, Entity[]>();
-  const together = new CoOccurrence<Entity>();
   const quoted = new Map<Entity, QuoteEntry[]>();
   const months = new Map<string, MonthGroup>();
 
@@ -128,7 +127,6 @@ export function buildArchiveIndex(
     }
     coverage.set(article.slug, mine);
     allOf.set(article, ENTITY_KINDS.flatMap((kind) => mine[kind]));
-    together.add(FILE_KINDS.flatMap((kind) => mine[kind]));
     for (const quote of article.quotes) {
       const speaker = quote.speaker && mine[quote.speaker.kind].find((e) => e.slug === quote.speaker!.slug);
       if (!speaker) continue;
@@ -168,6 +166,15 @@ export function buildArchiveIndex(
     }
   }
 
+  // Counted on first use: a build's pages ask, the search index and the content check do not.
+  let together: CoOccurrence<Entity> | undefined;
+  const coOccurrence = (): CoOccurrence<Entity> => {
+    if (!together) {
+      together = new CoOccurrence<Entity>();
+      for (const article of published) together.add(FILE_KINDS.flatMap((kind) => coverage.get(article.slug)![kind]));
+    }
+    return together;
+  };
   const scoreRelated = relatedScorer(published, (a) => allOf.get(a) ?? [], (e) => covered.get(e) ?? []);
   const relatedCache = new Map<Article, Related[]>();
   const index: ArchiveIndex = {
@@ -186,7 +193,7 @@ export function buildArchiveIndex(
       for (const kind of ENTITY_KINDS) result[kind] = (refs?.[kind] ?? []).map((e) => indexed.get(e)!);
       return result;
     },
-    connections: (entity) => together.of(entity) as Connection<IndexedEntity>[],
+    connections: (entity) => coOccurrence().of(entity) as Connection<IndexedEntity>[],
     related(slug) {
       const article = bySlug.get(slug);
       if (!article) return [];

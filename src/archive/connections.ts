@@ -1,6 +1,6 @@
 /**
- * Who and what appears together. Co-occurrence counts are gathered while the index walks the
- * articles (one pass); each entity's list is sorted only when a page asks for it.
+ * Who and what appears together. Co-occurrence counts are gathered in one pass over the articles
+ * when the index is first asked; each entity's list is sorted only when a page asks for it.
  */
 import type { Entity } from './entities.ts';
 
