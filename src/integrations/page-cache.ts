@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mapLimited } from '../archive/map-limited.ts';
 import { sitemapFiles } from '../lib/sitemap.ts';
 import { publishesDrafts } from './archive-mode.ts';
 import type { KeepsOutput } from './previous-output.ts';
@@ -80,7 +81,7 @@ export function pageCache(): AstroIntegration & KeepsOutput {
     pages = all;
     const last = previous?.code === code && previous.outDir === outDir ? previous.keys : {};
     const candidates = all.filter((page) => page.cacheKey !== undefined && last[page.pathname] === page.cacheKey);
-    const present = await Promise.all(candidates.map((page) => exists(outputFile(outDir, page.pathname, page.route.type))));
+    const present = await mapLimited(candidates, 64, (page) => exists(outputFile(outDir, page.pathname, page.route.type)));
     const unchanged = new Set(candidates.filter((_, i) => present[i]));
     for (const page of unchanged) kept.add(outputFile(outDir, page.pathname, page.route.type));
     return all.filter((page) => !unchanged.has(page));
