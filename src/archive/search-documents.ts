@@ -15,7 +15,6 @@ import { articleUrlPath, type Article } from './article.ts';
 import { formatLong, yearOf } from './dates.ts';
 import { entityUrlPath } from './entities.ts';
 import { ENTITY_KINDS, KIND_LABELS } from './kinds.ts';
-import { mapLimited } from './map-limited.ts';
 
 export interface SearchDocument {
   /** The page's address from the site's root; the search page adds the base path. */
@@ -87,12 +86,14 @@ export function entityDocument(entity: IndexedEntity): Omit<SearchDocument, 'url
 }
 
 /**
- * The search index comes in shards: one per year of articles, and one of entity profiles. A shard
- * whose documents did not change is reused from the last build, so an edit re-indexes one year,
- * and the indexer never holds more than one shard in memory. The search page searches them all.
+ * The search index comes in shards: one per year of articles (or per run of months, in a year
+ * with more than `SHARD_SIZE` articles), and one of entity profiles. A shard whose documents did
+ * not change is reused from the last build, so an edit re-indexes one year or part of one, and
+ * the indexer holds one shard in memory at a time: 0.9 GB for a shard of 3,300 articles, so a
+ * dense year is split rather than let grow with the archive. The search page searches them all.
  */
 export interface SearchShard {
-  /** `2023`, or `entities`. */
+  /** `2023`, `2023-2` (the second part of 2023, counted from the newest), or `entities`. */
   name: string;
   /** The year of a shard of articles. */
   year?: number;
@@ -101,8 +102,12 @@ export interface SearchShard {
   /** Everything the shard's documents are made from, so a build can tell whether a shard changed
    * without making its documents (and reading its articles' bodies). */
   inputs: () => unknown;
-  documents: () => Promise<SearchDocument[]>;
+  /** Its documents one at a time, made as they are asked for. */
+  document: (at: number) => Promise<SearchDocument>;
 }
+
+/** Articles a shard of a year holds at most, unless one month alone has more. */
+export const SHARD_SIZE = 2000;
 
 /** Where the shards read articles from: the body, and a digest standing for everything else
  * processing produced from the article's file. */
@@ -111,29 +116,43 @@ export interface ArticleSource {
   digest(article: Article): string;
 }
 
-/** The shards of an archive: years newest first, then entities. Documents are made when asked for. */
-export function searchShards(index: ArchiveIndex, source: ArticleSource): SearchShard[] {
-  const years: SearchShard[] = index.years.map(({ year, months }) => {
-    const articles = months.flatMap((month) => month.articles);
-    return {
-      name: String(year),
+/** A year's months (newest first) in runs of whole months of at most `size` articles, newest first. */
+export function monthRuns<T>(months: readonly { articles: readonly T[] }[], size: number): T[][] {
+  const runs: T[][] = [];
+  let run: T[] = [];
+  for (const { articles } of months) {
+    if (run.length > 0 && run.length + articles.length > size) {
+      runs.push(run);
+      run = [];
+    }
+    run.push(...articles);
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/** The shards of an archive: years newest first (a split year's parts newest first), then entities. */
+export function searchShards(index: ArchiveIndex, source: ArticleSource, size = SHARD_SIZE): SearchShard[] {
+  const years: SearchShard[] = index.years.flatMap(({ year, months }) =>
+    monthRuns(months, size).map((articles, part, parts): SearchShard => ({
+      name: parts.length === 1 ? String(year) : `${year}-${part + 1}`,
       year,
       pages: articles.length,
       // An article's document shows its record, its body and the names of what it covers.
       inputs: () => articles.map((article) => [source.digest(article), ENTITY_KINDS.map((kind) => index.entitiesOf(article.slug)[kind].map((entity) => entity.name))]),
-      documents: async () => {
-        const bodies = await mapLimited(articles, 64, (article) => source.body(article));
-        return articles.map((article, i) => ({ url: articleUrlPath(article.slug), ...articleDocument(index, article, bodies[i]!) }));
+      document: async (at) => {
+        const article = articles[at]!;
+        return { url: articleUrlPath(article.slug), ...articleDocument(index, article, await source.body(article)) };
       },
-    };
-  });
-  const entityDocuments = () =>
-    ENTITY_KINDS.flatMap((kind) => index.entities(kind).map((entity) => ({ url: entityUrlPath(kind, entity.slug), ...entityDocument(entity) })));
+    })),
+  );
+  const all = ENTITY_KINDS.flatMap((kind) => index.entities(kind));
+  const entityDoc = (entity: IndexedEntity): SearchDocument => ({ url: entityUrlPath(entity.kind, entity.slug), ...entityDocument(entity) });
   const entities: SearchShard = {
     name: 'entities',
-    pages: ENTITY_KINDS.reduce((sum, kind) => sum + index.entities(kind).length, 0),
-    inputs: entityDocuments,
-    documents: async () => entityDocuments(),
+    pages: all.length,
+    inputs: () => all.map(entityDoc),
+    document: async (at) => entityDoc(all[at]!),
   };
   return [...years, entities];
 }

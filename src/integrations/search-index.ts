@@ -2,11 +2,11 @@
  * The search index of an archive, in shards (a year of articles each, and the entity profiles),
  * written straight into the output folder, each in a folder named for a digest of what its
  * documents are made from: `pagefind/2023-1a2b3c4d5e6f7a8b/`. A rebuild into the same output finds
- * the shards whose inputs did not change already in place and leaves them, so an edit re-indexes
- * one year; Pagefind holds one shard in memory at a time; and a shard's address changes with its
- * contents, so browsers and CDNs may cache it for good.
- * Runs on a worker thread (search-worker.ts) while the main thread renders pages. It reads the
- * article list of the content sync, and the bodies of one shard's articles at a time.
+ * the shards whose inputs did not change already in place and leaves them; Pagefind holds one
+ * shard in memory at a time; and a shard's address changes with its contents, so browsers and
+ * CDNs may cache it for good.
+ * Runs in a worker process (search-worker.ts) while the pages render. It reads the article list
+ * of the content sync, and each article's body only as its document goes to Pagefind.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
@@ -17,7 +17,7 @@ import { buildArchiveIndex } from '../archive/archive-index.ts';
 import { archiveContentDir } from '../archive/content-dir.ts';
 import { loadEntityFiles } from '../archive/load.ts';
 import { mapLimited } from '../archive/map-limited.ts';
-import { searchShards, type SearchDocument } from '../archive/search-documents.ts';
+import { searchShards, type SearchShard } from '../archive/search-documents.ts';
 import { BodyReader, articleCacheDir, requireArticleList, type ListedArticle } from '../loaders/article-cache.ts';
 
 export interface BuiltShard {
@@ -59,11 +59,13 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-async function indexShard(documents: readonly SearchDocument[], out: string): Promise<void> {
+/** Indexes a shard, making each document only as Pagefind is ready for it. */
+async function indexShard(shard: SearchShard, out: string): Promise<void> {
   const { index, errors } = await createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    await mapLimited(documents, IN_FLIGHT, async ({ url, html }) => {
+    await mapLimited(Array.from({ length: shard.pages }, (_, at) => at), IN_FLIGHT, async (at) => {
+      const { url, html } = await shard.document(at);
       const result = await index.addHTMLFile({ url, content: html });
       if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`);
     });
@@ -105,7 +107,7 @@ export async function indexArchive(root: string, cacheDir: string, pagefindDir: 
       const folder = `${shard.name}-${digestOf(shard.inputs(), version)}`;
       const out = join(pagefindDir, folder);
       const reused = await exists(out);
-      if (!reused) await indexShard(await shard.documents(), out);
+      if (!reused) await indexShard(shard, out);
       built.push({ name: shard.name, ...(shard.year === undefined ? {} : { year: shard.year }), dir: folder, pages: shard.pages, reused });
     }
   } finally {

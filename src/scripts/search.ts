@@ -3,12 +3,12 @@
  * index lazily, fills the filter menus from it, and keeps the query, filters and order in the
  * address so a search can be bookmarked or shared.
  *
- * The index comes in shards (a year of articles each, and the entity profiles; see
- * src/integrations/pagefind.ts). Each shard's Pagefind is loaded from the shard's own folder, so
- * each has its own module, WebAssembly memory and worker: instances of one Pagefind module share
- * those, and Pagefind 1.6 then mixes up the chunks of different indexes. A search asks every
+ * The index comes in shards (a year of articles each, or part of a year, and the entity
+ * profiles; see src/archive/search-documents.ts). Each shard's Pagefind is loaded from the
+ * shard's own folder, so each has its own module, WebAssembly memory and worker: instances of one
+ * Pagefind module share those, and Pagefind 1.6 then mixes up the chunks of different indexes. A search asks every
  * shard and puts the answers together: by score for relevance, and for a date order by the
- * shards' years, since each shard is one year already in date order.
+ * shards' order, since each shard is a run of dates already in date order.
  */
 import type { ShardList } from '../integrations/pagefind.ts';
 
@@ -46,12 +46,14 @@ function addCounts(all: readonly Counts[]): Counts {
   return sum;
 }
 
-/** The results of every shard as one list: newest or oldest year first (entities last), or by score. */
+/** The results of every shard as one list: by score, or in date order. The list of shards has
+ * the articles' shards newest first (a year may come in parts), so a date order reads them in
+ * that order or its reverse, then the entities. */
 function combine(shards: readonly Shard[], answers: readonly PagefindResult[][], order: 'newest' | 'oldest' | ''): PagefindResult[] {
   if (!order) return answers.flat().sort((a, b) => b.score - a.score);
-  const byYear = shards.map((shard, i) => ({ year: shard.year, results: answers[i]! }));
-  const years = byYear.filter((s) => s.year !== undefined).sort((a, b) => (order === 'newest' ? b.year! - a.year! : a.year! - b.year!));
-  return [...years, ...byYear.filter((s) => s.year === undefined)].flatMap((s) => s.results);
+  const byShard = shards.map((shard, i) => ({ dated: shard.year !== undefined, results: answers[i]! }));
+  const dated = byShard.filter((s) => s.dated);
+  return [...(order === 'newest' ? dated : dated.reverse()), ...byShard.filter((s) => !s.dated)].flatMap((s) => s.results);
 }
 
 const PAGE = 30;

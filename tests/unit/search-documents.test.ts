@@ -6,7 +6,7 @@ import { buildArchiveIndex } from '../../src/archive/archive-index.ts';
 import type { Article, ProcessedArticle } from '../../src/archive/article.ts';
 import { parseDate } from '../../src/archive/dates.ts';
 import type { EntityFile } from '../../src/archive/entity-file.ts';
-import { searchShards } from '../../src/archive/search-documents.ts';
+import { monthRuns, searchShards } from '../../src/archive/search-documents.ts';
 
 function article(slug: string, date: string, title: string, people: string[], html: string): ProcessedArticle {
   const parsed = parseDate(date);
@@ -46,7 +46,7 @@ const { index } = buildArchiveIndex(
 );
 // Bodies are kept apart from the index, as the build keeps them in its cache.
 const shards = searchShards(index, { body: async (a: Article) => (a as ProcessedArticle).html, digest: (a: Article) => a.slug });
-const documents = (await Promise.all(shards.map((shard) => shard.documents()))).flat();
+const documents = await Promise.all(shards.flatMap((shard) => Array.from({ length: shard.pages }, (_, at) => shard.document(at))));
 const byUrl = new Map(documents.map((d) => [d.url, fromHtml(d.html)]));
 
 function attr(tree: ReturnType<typeof fromHtml>, selector: string, name: string): string[] {
@@ -101,5 +101,41 @@ describe('search documents', () => {
     for (const part of ['Hun Sen', 'Samdech Hun Sen', 'ហ៊ុន សែន', 'Prime Minister', 'Led the government.']) expect(text).toContain(part);
     expect(attr(tree, '[lang="km"]', 'x')).toEqual(['ហ៊ុន សែន']);
     expect(attr(tree, '[data-pagefind-meta="title"]', 'x')).toEqual(['Hun Sen']);
+  });
+});
+
+describe('search shards', () => {
+  it('split a year into runs of whole months, newest first, none over the size unless one month is', () => {
+    const months = [3, 2, 2, 6, 1].map((n, m) => ({ articles: Array.from({ length: n }, (_, i) => `m${m}a${i}`) }));
+    const runs = monthRuns(months, 5);
+    expect(runs.map((r) => r.length)).toEqual([5, 2, 6, 1]);
+    expect(runs.flat()).toEqual(months.flatMap((m) => m.articles));
+    expect(monthRuns(months, 100)).toEqual([months.flatMap((m) => m.articles)]);
+    expect(monthRuns([], 5)).toEqual([]);
+  });
+
+  it('name the parts of a split year from the newest, and each holds its own articles', async () => {
+    const many = Array.from({ length: 5 }, (_, i) =>
+      article(`2023-0${i + 1}-01-item`, `2023-0${i + 1}-01`, `Item ${i}`, ['Hun Sen'], `<p>Item ${i}.</p>`),
+    );
+    const { index: split } = buildArchiveIndex(many, [PERSON]);
+    const parts = searchShards(split, { body: async (a: Article) => (a as ProcessedArticle).html, digest: (a: Article) => a.slug }, 2);
+    expect(parts.map(({ name, year, pages }) => [name, year, pages])).toEqual([
+      ['2023-1', 2023, 2],
+      ['2023-2', 2023, 2],
+      ['2023-3', 2023, 1],
+      ['entities', undefined, 3],
+    ]);
+    expect((await parts[0]!.document(1)).url).toBe('/articles/2023-04-01-item/');
+    expect((await parts[2]!.document(0)).url).toBe('/articles/2023-01-01-item/');
+  });
+
+  it('tell a changed shard by its inputs, without reading bodies', () => {
+    const read: string[] = [];
+    const tracked = searchShards(index, { body: async (a: Article) => (read.push(a.slug), ''), digest: (a: Article) => `${a.slug}@1` });
+    const again = searchShards(index, { body: async () => '', digest: (a: Article) => (a.slug.startsWith('2022') ? `${a.slug}@2` : `${a.slug}@1`) });
+    const inputs = (list: typeof tracked) => list.map((shard) => JSON.stringify(shard.inputs()));
+    expect(inputs(again).map((x, i) => x === inputs(tracked)[i])).toEqual([true, false, true]);
+    expect(read).toEqual([]);
   });
 });
