@@ -322,7 +322,7 @@ function report(
     '',
     `cold: ${num.format(result.pagesWritten)} pages written, ${result.pagesPerSecond} pages/s, ${bytes(result.outputBytes)} in ${num.format(cold.output.files)} files`,
     ...measured.map((x) => `processes at the peak (${x.name}): ${x.run.atPeak.map((p) => `${p.command} ${bytes(p.rssBytes)}`).join(', ') || 'n/a'}`),
-    `peak RSS: ${result.peakRssMethod}; feeds are part of page rendering; the search index is built alongside it (a worker thread and Pagefind's process), so stages overlap; n/a = the build log does not report that stage`,
+    `peak RSS: ${result.peakRssMethod}; feeds are part of page rendering; the search index is built alongside it (a worker process and Pagefind's), so stages overlap; n/a = the build log does not report that stage`,
   ];
   if (result.workDir) foot.push(`kept: ${result.workDir} (content/, dist/, cache/, logs/)`);
   return [...head, table(rows), ...foot].join('\n');

@@ -2,7 +2,7 @@
  * Runs the project's real build (`astro build`) as a child process and measures it: wall time,
  * peak memory of the whole process tree, and the log with the arrival time of every line.
  *
- * CPU time (user and system, the build and every process it waited for: worker threads, Pagefind)
+ * CPU time (user and system, the build and every process it waited for: workers, Pagefind)
  * comes from GNU `time`: on a shared 2-core machine it varies far less between runs than wall time.
  *
  * Peak RSS is measured two ways and the larger is reported:
