@@ -5,6 +5,7 @@ import { parseDate } from '../../src/archive/dates.ts';
 import { formatDiagnostic } from '../../src/archive/diagnostics.ts';
 import type { EntityFile } from '../../src/archive/entity-file.ts';
 import type { EntityKind } from '../../src/archive/kinds.ts';
+import { hunSen } from '../helpers/entity-files.ts';
 
 function art(slug: string, date: string, extra: Partial<Omit<Article, 'names'>> & { names?: Partial<Record<EntityKind, string[]>> } = {}): Article {
   const parsed = parseDate(date);
@@ -25,16 +26,7 @@ function art(slug: string, date: string, extra: Partial<Omit<Article, 'names'>> 
   };
 }
 
-const HUN_SEN: EntityFile = {
-  file: 'content/people/hun-sen.md',
-  kind: 'people',
-  slug: 'hun-sen',
-  name: 'Hun Sen',
-  aliases: ['Samdech Hun Sen'],
-  names: {},
-  facts: { role: 'Prime Minister' },
-  html: '<p>About.</p>',
-};
+const HUN_SEN = hunSen();
 
 const slugs = (articles: readonly Article[]) => articles.map((a) => a.slug);
 

@@ -1,18 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { EntityFile } from '../../src/archive/entity-file.ts';
 import { processArticles } from '../../src/archive/parallel.ts';
+import { hunSen } from '../helpers/entity-files.ts';
 
-const PERSON: EntityFile = {
-  file: 'content/people/hun-sen.md',
-  kind: 'people',
-  slug: 'hun-sen',
-  name: 'Hun Sen',
-  aliases: ['Samdech Hun Sen'],
-  names: {},
-  facts: {},
-  html: '',
-};
+const PERSON = hunSen();
 
 const jobs = Array.from({ length: 150 }, (_, i) => ({
   file: `content/articles/2023-01-${String((i % 28) + 1).padStart(2, '0')}-item-${i}.md`,

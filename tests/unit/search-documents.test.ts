@@ -2,10 +2,10 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
+import { hunSen } from '../helpers/entity-files.ts';
 import { buildArchiveIndex } from '../../src/archive/archive-index.ts';
 import type { Article, ProcessedArticle } from '../../src/archive/article.ts';
 import { parseDate } from '../../src/archive/dates.ts';
-import type { EntityFile } from '../../src/archive/entity-file.ts';
 import { monthRuns, searchShards } from '../../src/archive/search-documents.ts';
 
 function article(slug: string, date: string, title: string, people: string[], html: string): ProcessedArticle {
@@ -26,16 +26,7 @@ function article(slug: string, date: string, title: string, people: string[], ht
   };
 }
 
-const PERSON: EntityFile = {
-  file: 'content/people/hun-sen.md',
-  kind: 'people',
-  slug: 'hun-sen',
-  name: 'Hun Sen',
-  aliases: ['Samdech Hun Sen'],
-  names: { km: 'ហ៊ុន សែន' },
-  facts: { role: 'Prime Minister' },
-  html: '<p>Led the government.</p>',
-};
+const PERSON = hunSen({ names: { km: 'ហ៊ុន សែន' }, html: '<p>Led the government.</p>' });
 
 const { index } = buildArchiveIndex(
   [
