@@ -143,7 +143,7 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
   } finally {
     await bodies.close();
   }
-  const files = new Set(sources.map((source) => source.file));
+  const files = new Set(sources.flatMap((source) => ('severity' in source ? [] : [source.file])));
   for (const id of store.keys()) if (!files.has(id)) store.delete(id);
   const listed = await compactBodies(cacheDir, inOrder.filter((entry) => entry !== undefined));
   await writeArticleList(cacheDir, listed);
