@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: ['tests/corpora/**/*.test.ts'],
     fileParallelism: false,
+    setupFiles: ['tests/helpers/setup.ts'],
     testTimeout: 900_000,
     hookTimeout: 900_000,
   },

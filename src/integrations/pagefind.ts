@@ -1,8 +1,8 @@
 /**
  * Builds the Pagefind search index while the pages render. Once the content is synced (Astro's
  * `astro:build:start`), the archive is known: its articles are in the build cache and its entity
- * files in the archive folder. The index is made from them (search-documents.ts) on a worker thread
- * and in Pagefind's own process, while the main thread renders pages. Pagefind never reads the
+ * files in the archive folder. The index is made from them (search-documents.ts) in a worker process
+ * and in Pagefind's own process, while Astro renders pages. Pagefind never reads the
  * built site. The index comes in shards written into `pagefind/<shard>-<digest>/` (search-index.ts),
  * listed in `pagefind/shards.json` for the search page; shards a rebuild finds unchanged stay.
  */

@@ -4,14 +4,14 @@
  * imported into a temporary archive, checked, and one is built with the real build. The numbers
  * are printed for the issue note.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkArchive, formatSummary, type CheckResult } from '../../src/archive/check.ts';
 import { importArchive, type ImportReport } from '../../scripts/import.ts';
 import { buildArchive } from '../helpers/build.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const CORPORA = resolve(process.env.CORPORA_DIR ?? join(ROOT, '..', 'shared', 'corpora'));
@@ -70,7 +70,7 @@ function htmlPages(outDir: string): string[] {
     .map((file) => `/${file.split('\\').join('/')}`.replace(/index\.html$/, ''));
 }
 
-const tempArchive = (name: string) => join(mkdtempSync(join(tmpdir(), `corpus-${name}-`)), 'content');
+const tempArchive = (name: string) => join(tempDir(`corpus-${name}`), 'content');
 
 beforeAll(() => {
   // Fail, do not skip: this suite is run where the corpora exist, and a missing corpus is an error.

@@ -3,11 +3,11 @@
  * static host does, the browser tests would prove nothing. Checked over a small folder of its own.
  */
 import { request } from 'node:http';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serve, type Served } from '../helpers/serve.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const NOT_FOUND_PAGE = '<!DOCTYPE html><title>Page not found</title><h1>Not here</h1>';
 const SECRET = 'secret outside the site';
@@ -16,7 +16,7 @@ let parent: string;
 let site: string;
 
 beforeAll(() => {
-  parent = mkdtempSync(join(tmpdir(), 'news-archive-serve-'));
+  parent = tempDir('news-archive-serve');
   site = join(parent, 'site');
   const write = (path: string, body: string | Buffer) => {
     const file = join(site, path);

@@ -3,10 +3,10 @@
  * so integration and browser tests read the same HTML a user would deploy.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from './temp.ts';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const ASTRO = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -33,7 +33,7 @@ export function fixturePath(name: string): string {
 const TEST_RUNNER_ENV = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/;
 
 export function buildArchive(contentDir: string, options: BuildOptions = {}): BuildResult {
-  const work = mkdtempSync(join(tmpdir(), 'news-archive-build-'));
+  const work = tempDir('news-archive-build');
   // A test may build into the same folder twice, as a newsroom rebuilds into dist/.
   const outDir = options.env?.ARCHIVE_OUT ?? join(work, 'dist');
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !TEST_RUNNER_ENV.test(key)));

@@ -3,12 +3,12 @@
  * Starts the real dev server on a copy of the basic fixture, then adds, edits and deletes files.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, fixturePath } from '../helpers/build.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const ASTRO = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const NEW_ARTICLE = '/articles/2024-05-01-a-new-pier-opens/';
@@ -46,7 +46,7 @@ async function eventually(check: () => Promise<boolean>, what: string, timeoutMs
 }
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'news-archive-dev-'));
+  work = tempDir('news-archive-dev');
   content = join(work, 'content');
   cpSync(join(fixturePath('basic'), 'content'), content, { recursive: true });
   const port = await freePort();
@@ -63,7 +63,6 @@ beforeAll(async () => {
 
 afterAll(() => {
   server?.kill();
-  rmSync(work, { recursive: true, force: true });
 });
 
 describe('npm run dev', () => {

@@ -7,12 +7,12 @@
  * Two builds: the hand-written `entities` fixture, and a generated archive of 101 articles (in a
  * temporary folder) for pagination.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildArchive, fixturePath, type BuildResult } from '../helpers/build.ts';
 import { anchors, decodeEntities, h1Of, htmlPages, linkedArticles, mainOf, plain, sectionSlugs, textOf } from './support.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const SITE = 'https://archive.example.org';
 
@@ -414,7 +414,7 @@ describe('entity pages of 50 articles each', () => {
   const page = (path: string) => must(build, path);
 
   beforeAll(() => {
-    work = mkdtempSync(join(tmpdir(), 'news-archive-paging-'));
+    work = tempDir('news-archive-paging');
     const dir = join(work, 'content', 'articles');
     mkdirSync(dir, { recursive: true });
     for (let k = 1; k <= 101; k++) {
@@ -425,10 +425,6 @@ describe('entity pages of 50 articles each', () => {
     build = buildArchive(join(work, 'content'));
     if (!build.ok) console.error(build.output);
     pages = htmlPages(build.outDir);
-  });
-
-  afterAll(() => {
-    if (work) rmSync(work, { recursive: true, force: true });
   });
 
   it('builds', () => {

@@ -3,13 +3,13 @@
  * survives between them. A rebuild with the same cache must show exactly the archive as it now is:
  * new pages for new articles and entities, nothing left over from deleted ones.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixturePath, type BuildResult, buildArchive } from '../helpers/build.ts';
 import { A, ENTITY_ARTICLES, NEWEST_FIRST, TITLES } from './basic-fixture.ts';
 import { anchors, h1Of, htmlPages, linkedArticles, mainOf } from './support.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const NEW_SLUG = '2024-05-01-wren-halloway-joins-the-order';
 const NEW_TITLE = 'Wren Halloway joins the Order of the Lantern';
@@ -40,7 +40,7 @@ function mustPage(build: BuildResult, path: string): string {
 }
 
 beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'news-archive-incremental-'));
+  work = tempDir('news-archive-incremental');
   content = join(work, 'content');
   cache = join(work, 'cache');
   cpSync(join(fixturePath('basic'), 'content'), content, { recursive: true });
@@ -71,10 +71,6 @@ Captain Quillfeather spoke for the fishing crews; Tomas Vendrell spoke for the m
   rmSync(join(cache, 'news-archive', 'articles', 'bodies-1.html'));
   third = buildArchive(content, { env: { ARCHIVE_CACHE: cache } });
 }, 600_000);
-
-afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-});
 
 describe('the first build of a copy of the basic archive', () => {
   it('succeeds and fills the cache folder it was given', () => {
@@ -220,7 +216,7 @@ describe('a rebuild into the same output folder', () => {
       .sort();
 
   beforeAll(() => {
-    const root = mkdtempSync(join(tmpdir(), 'news-archive-same-out-'));
+    const root = tempDir('news-archive-same-out');
     const archive = join(root, 'content');
     cpSync(join(fixturePath('basic'), 'content'), archive, { recursive: true });
     site = join(root, 'site');

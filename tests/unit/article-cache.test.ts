@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/archive/article.ts';
@@ -14,8 +13,9 @@ import {
   writeArticleList,
   type ListedArticle,
 } from '../../src/loaders/article-cache.ts';
+import { tempDir } from '../helpers/temp.ts';
 
-const folder = () => mkdtempSync(join(tmpdir(), 'news-archive-cache-test-'));
+const folder = () => tempDir('news-archive-cache-test');
 
 function entry(slug: string, body: ListedArticle['body']): ListedArticle {
   const article = { file: `content/articles/${slug}.md`, slug, title: `Über ${slug}`, quotes: [] } as unknown as Article;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,12 +8,13 @@ import { checkArchive, codeOf, formatSummary, removedHtml, type Finding } from '
 import { formatDiagnostic } from '../../src/archive/diagnostics.ts';
 import { parseMarkdown } from '../../src/archive/markdown.ts';
 import { main } from '../../scripts/check.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 /** A temporary archive folder (`…/content`) holding the given files. */
 function archive(files: Record<string, string>): string {
-  const contentDir = join(mkdtempSync(join(tmpdir(), 'check-test-')), 'content');
+  const contentDir = join(tempDir('check-test'), 'content');
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(contentDir, path)), { recursive: true });
     writeFileSync(join(contentDir, path), text);

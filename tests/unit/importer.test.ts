@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processArticle } from '../../src/archive/article.ts';
@@ -18,9 +17,10 @@ import {
   type ImportLookups,
 } from '../../src/archive/importer.ts';
 import { detectFormat, formatReport, importArchive, main } from '../../scripts/import.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 function tree(files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(join(tmpdir(), 'import-test-'));
+  const root = tempDir('import-test');
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -8,12 +7,13 @@ import { processArticle } from '../../src/archive/article.ts';
 import { checkArchive } from '../../src/archive/check.ts';
 import { formatDiagnostic } from '../../src/archive/diagnostics.ts';
 import { createArticle, describeResolution, localDate, main, NewArticleError, splitNames } from '../../scripts/new.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 /** A small archive: two entity files and one article that names an unfiled person and a tag. */
 function archive(): string {
-  const contentDir = join(mkdtempSync(join(tmpdir(), 'new-test-')), 'content');
+  const contentDir = join(tempDir('new-test'), 'content');
   const files: Record<string, string> = {
     'people/hun-sen.md': '---\nname: Hun Sen\naliases: [Samdech Hun Sen]\n---\nPrime Minister.\n',
     'organisations/cpp.md': "---\nname: Cambodian People's Party\nabbreviation: CPP\naliases: [CPP]\n---\n",

@@ -3,24 +3,16 @@
  * archive (a few people in many articles, Vietnamese and Khmer names, entity files with aliases),
  * and valid for the engine, so the benchmark measures a build rather than a content error.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateArchive, mulberry32, type GeneratedArchive } from '../../scripts/bench/generate.ts';
 import { parseDuration, parseStages, type LogLine } from '../../scripts/bench/stages.ts';
 import { loadArchive, type LoadedArchive } from '../../src/archive/load.ts';
-
-const dirs: string[] = [];
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'news-archive-synthetic-'));
-  dirs.push(dir);
-  return dir;
-}
+import { tempDir } from '../helpers/temp.ts';
 
 function generate(articles: number, seed = 1): GeneratedArchive {
-  return generateArchive(join(tempDir(), 'content'), { articles, seed });
+  return generateArchive(join(tempDir('news-archive-synthetic'), 'content'), { articles, seed });
 }
 
 /** Every file under `dir`, by relative path, with its bytes. */
@@ -38,10 +30,6 @@ function frontmatterAndBody(text: string): [string, string] {
   const end = text.indexOf('\n---\n', 4);
   return [text.slice(4, end), text.slice(end + 5)];
 }
-
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('mulberry32', () => {
   it('is a pure function of its seed', () => {
