@@ -3,7 +3,7 @@
  * reports time, memory, output and the time of each stage; then rebuilds with nothing changed and
  * after editing one article.
  *
- *   npm run bench -- --articles 10000 [--seed 1] [--json] [--keep] [--verbose]
+ *   npm run bench -- --articles 10000 [--seed 1] [--runs 3] [--json] [--keep] [--verbose]
  *
  * Runs on Node 24 (type stripping); progress goes to stderr, the report to stdout.
  */
@@ -12,8 +12,9 @@ import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateArchive, type GeneratedArchive } from './bench/generate.ts';
-import { hasGnuTime, outputStats, runBuild, stopRunningBuild, type BuildRun, type OutputStats } from './bench/run-build.ts';
-import { parseStages, type Stages } from './bench/stages.ts';
+import { hasGnuTime, outputStats, runBuild, stopRunningBuild } from './bench/run-build.ts';
+import { medianBuild, type Measured } from './bench/medians.ts';
+import { parseStages } from './bench/stages.ts';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -24,12 +25,14 @@ interface Options {
   keep: boolean;
   verbose: boolean;
   rebuilds: boolean;
+  runs: number;
 }
 
-const USAGE = `Usage: npm run bench -- [--articles N] [--seed S] [--json] [--keep] [--verbose] [--no-rebuilds]
+const USAGE = `Usage: npm run bench -- [--articles N] [--seed S] [--runs R] [--json] [--keep] [--verbose] [--no-rebuilds]
 
   --articles N    articles to generate (default 1000; 10k and 1,000 are read as 10000 and 1000)
   --seed S        seed of the synthetic archive (default 1); the same seed gives the same files
+  --runs R        build R times from scratch and report the median of each figure (default 1)
   --json          print one JSON object instead of the table
   --keep          keep the temporary folder (content, output, cache, build logs)
   --verbose       echo the build logs to stderr as they arrive
@@ -48,7 +51,7 @@ function fail(message: string): never {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { articles: 1000, seed: 1, json: false, keep: false, verbose: false, rebuilds: true };
+  const options: Options = { articles: 1000, seed: 1, json: false, keep: false, verbose: false, rebuilds: true, runs: 1 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
     const value = (): string => inline ?? argv[++i] ?? fail(`${flag} needs a value`);
@@ -60,6 +63,10 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--seed':
         options.seed = parseCount(value(), flag);
+        break;
+      case '--runs':
+        options.runs = parseCount(value(), flag);
+        if (options.runs < 1) fail('--runs must be at least 1');
         break;
       case '--json':
         options.json = true;
@@ -111,12 +118,6 @@ function table(rows: string[][]): string {
 
 // ---------------------------------------------------------------------------------------------
 
-interface Measured {
-  name: 'cold' | 'unchanged' | 'edited';
-  run: BuildRun;
-  stages: Stages;
-  output: OutputStats;
-}
 
 function summary(m: Measured) {
   return {
@@ -188,9 +189,9 @@ async function main(): Promise<void> {
     const generationMs = performance.now() - genStart;
     progress(`generated ${num.format(archive.files)} files (${bytes(archive.bytes)}) in ${seconds(generationMs)}`);
 
-    const measured: Measured[] = [];
-    const build = async (name: Measured['name']): Promise<Measured> => {
-      progress(`${name} build…`);
+    const build = async (name: Measured['name'], round: number): Promise<Measured> => {
+      const label = options.runs > 1 ? `${name}-${round}` : name;
+      progress(`${label} build…`);
       const run = await runBuild({
         projectRoot: PROJECT_ROOT,
         cwd: work,
@@ -200,33 +201,44 @@ async function main(): Promise<void> {
         cacheDir,
         onLine: options.verbose ? (line) => process.stderr.write(`  | ${line.text}\n`) : undefined,
       });
-      writeFileSync(join(logs, `${name}.log`), run.lines.map((l) => `${(l.t / 1000).toFixed(3).padStart(9)}  ${l.text}`).join('\n') + '\n');
+      writeFileSync(join(logs, `${label}.log`), run.lines.map((l) => `${(l.t / 1000).toFixed(3).padStart(9)}  ${l.text}`).join('\n') + '\n');
       if (!run.ok) {
         keep = true;
         const tail = run.lines.slice(-60).map((l) => `  | ${l.text}`).join('\n');
         throw new Error(
-          `the ${name} build failed (exit ${run.exitCode ?? run.signal}); last lines of its log:\n${tail}\n` +
+          `the ${label} build failed (exit ${run.exitCode ?? run.signal}); last lines of its log:\n${tail}\n` +
             `bench: the archive, output and full log are kept in ${work}`,
         );
       }
       const m = { name, run, stages: parseStages(run.lines), output: outputStats(outDir) };
-      progress(`${name} build: ${seconds(run.wallMs)}, peak ${bytes(run.peakRssBytes)}`);
-      measured.push(m);
+      progress(`${label} build: ${seconds(run.wallMs)}, peak ${bytes(run.peakRssBytes)}`);
       return m;
     };
 
-    const cold = await build('cold');
-    let editedFile: string | undefined;
-    if (options.rebuilds) {
-      await build('unchanged');
-      editedFile = archive.sampleArticle;
-      appendFileSync(
-        editedFile,
-        '\nAn editor added this paragraph after publication, to measure a rebuild after one article changes. ' +
-          'It mentions no one new and changes no list of names.\n',
-      );
-      await build('edited');
+    // Each round starts from nothing (no output, no cache, the article not yet edited).
+    const rounds: Measured[][] = [];
+    const editedFile = options.rebuilds ? archive.sampleArticle : undefined;
+    const unedited = editedFile && readFileSync(editedFile, 'utf8');
+    for (let round = 1; round <= options.runs; round++) {
+      if (round > 1) {
+        rmSync(outDir, { recursive: true, force: true });
+        rmSync(cacheDir, { recursive: true, force: true });
+        if (editedFile) writeFileSync(editedFile, unedited!);
+      }
+      const builds = [await build('cold', round)];
+      if (editedFile) {
+        builds.push(await build('unchanged', round));
+        appendFileSync(
+          editedFile,
+          '\nAn editor added this paragraph after publication, to measure a rebuild after one article changes. ' +
+            'It mentions no one new and changes no list of names.\n',
+        );
+        builds.push(await build('edited', round));
+      }
+      rounds.push(builds);
     }
+    const measured = rounds[0]!.map((_, b) => medianBuild(rounds.map((builds) => builds[b]!)));
+    const cold = measured[0]!;
 
     const result = {
       articles: archive.articles,
@@ -251,14 +263,16 @@ async function main(): Promise<void> {
       peakRssBytes: cold.run.peakRssBytes,
       outputBytes: cold.output.bytes,
       editedFile: editedFile ? relative(work, editedFile) : null,
+      runs: options.runs,
       builds: Object.fromEntries(measured.map((m) => [m.name, summary(m)])),
+      ...(options.runs > 1 ? { eachRun: rounds.map((builds) => Object.fromEntries(builds.map((m) => [m.name, summary(m)]))) } : {}),
       workDir: keep ? work : null,
     };
 
     if (options.json) {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     } else {
-      process.stdout.write(`${report(result, measured)}\n`);
+      process.stdout.write(`${report(result, measured, rounds)}\n`);
     }
   } catch (error) {
     process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -283,13 +297,14 @@ function report(
     workDir: string | null;
   },
   measured: Measured[],
+  rounds: Measured[][],
 ): string {
   const g = result.generation;
   const m = result.machine;
   const entityFiles = Object.values(g.entityFiles).reduce((a, b) => a + b, 0);
   const cold = measured[0]!;
   const head = [
-    `news-archive bench · ${num.format(result.articles)} articles · seed ${result.seed} · Node ${m.node} · Astro ${m.astro} · ${m.cpus} CPUs · ${bytes(m.memoryBytes)} RAM · load ${m.loadAverageAtStart}`,
+    `news-archive bench · ${num.format(result.articles)} articles · seed ${result.seed}${rounds.length > 1 ? ` · median of ${rounds.length} runs` : ''} · Node ${m.node} · Astro ${m.astro} · ${m.cpus} CPUs · ${bytes(m.memoryBytes)} RAM · load ${m.loadAverageAtStart}`,
     `generated ${num.format(result.articles)} articles + ${num.format(entityFiles)} entity files (${bytes(g.bytes)}) in ${seconds(g.ms)}; ` +
       `pools: ${Object.entries(g.pools).map(([k, v]) => `${num.format(v)} ${k}`).join(', ')}; ` +
       `top person in ${num.format(g.topPerson.articles)} articles (${((100 * g.topPerson.articles) / result.articles).toFixed(0)}%)`,
@@ -321,6 +336,9 @@ function report(
   const foot = [
     '',
     `cold: ${num.format(result.pagesWritten)} pages written, ${result.pagesPerSecond} pages/s, ${bytes(result.outputBytes)} in ${num.format(cold.output.files)} files`,
+    ...(rounds.length > 1
+      ? measured.map((x, b) => `each run (${x.name}): ${rounds.map((builds) => `${seconds(builds[b]!.run.wallMs)} / ${bytes(builds[b]!.run.peakRssBytes)}`).join(', ')}`)
+      : []),
     ...measured.map((x) => `processes at the peak (${x.name}): ${x.run.atPeak.map((p) => `${p.command} ${bytes(p.rssBytes)}`).join(', ') || 'n/a'}`),
     `peak RSS: ${result.peakRssMethod}; feeds are part of page rendering; the search index is built alongside it (a worker process and Pagefind's), so stages overlap; n/a = the build log does not report that stage`,
   ];
