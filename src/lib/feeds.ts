@@ -1,13 +1,12 @@
 /**
  * RSS 2.0 feeds: the whole archive and one per entity, so readers can follow a person, an
- * organisation, an event, a place or a tag. Items carry absolute links and RFC 822 dates
- * (@astrojs/rss formats and escapes them).
+ * organisation, an event, a place or a tag. Items carry absolute links and RFC 822 dates.
  */
-import rss from '@astrojs/rss';
 import type { Article } from '../archive/article.ts';
 import { absoluteLinks } from '../archive/absolute-links.ts';
 import { toInstant } from '../archive/dates.ts';
 import { SITE } from '../site.config.ts';
+import { rssFeed } from './rss.ts';
 import { articleHref, href } from './urls.ts';
 
 export const FEED_SIZE = 50;
@@ -26,11 +25,11 @@ export interface FeedOptions {
 export async function feed({ title, description, page, articles, site, body }: FeedOptions): Promise<Response> {
   const items = articles.slice(0, FEED_SIZE);
   const bodies = body ? await Promise.all(items.map(body)) : [];
-  return rss({
+  const xml = rssFeed({
     title: title === SITE.title ? title : `${title} · ${SITE.title}`,
     description,
-    site: new URL(page, site).href,
-    trailingSlash: true,
+    link: new URL(page, site).href,
+    language: 'en',
     items: items.map((article, i) => ({
       title: article.title,
       link: new URL(articleHref(article), site).href,
@@ -39,8 +38,8 @@ export async function feed({ title, description, page, articles, site, body }: F
       ...(body ? { content: absoluteLinks(bodies[i]!, site) } : {}),
       ...(article.author ? { author: article.author } : {}),
     })),
-    customData: '<language>en</language>',
   });
+  return new Response(xml, { headers: { 'Content-Type': 'application/xml' } });
 }
 
 /** The feed of an entity page: `/people/hun-sen/rss.xml`. */
