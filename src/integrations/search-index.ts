@@ -84,7 +84,9 @@ async function indexShard(shard: SearchShard, out: string): Promise<void> {
 /** `pagefindDir`: the output's `pagefind/` folder. */
 export async function indexArchive(root: string, cacheDir: string, pagefindDir: string, includeDrafts: boolean): Promise<Indexed> {
   const started = performance.now();
-  await mkdir(pagefindDir, { recursive: true });
+  // Shards were kept in the build cache before they went straight into the output; an archive
+  // built by an earlier version would otherwise keep that copy for good.
+  await Promise.all([mkdir(pagefindDir, { recursive: true }), rm(join(cacheDir, 'news-archive', 'search'), { recursive: true, force: true })]);
   // Search documents show no quotes or headings; at 50,000 articles the quotes alone are 300,000.
   const searchable = ({ article, ...rest }: ListedArticle): ListedArticle => ({ ...rest, findings: [], article: { ...article, quotes: [], headings: [] } });
   const dir = articleCacheDir(cacheDir);

@@ -45,6 +45,9 @@ beforeAll(() => {
   cache = join(work, 'cache');
   cpSync(join(fixturePath('basic'), 'content'), content, { recursive: true });
 
+  // What an earlier version kept in the cache: search shards, which now go straight to the output.
+  mkdirSync(join(cache, 'news-archive', 'search', '2023-0123456789abcdef'), { recursive: true });
+  writeFileSync(join(cache, 'news-archive', 'search', '2023-0123456789abcdef', 'pagefind.js'), '');
   first = buildArchive(content, { env: { ARCHIVE_CACHE: cache } });
 
   // Add an article naming a new person and an existing one; retitle an existing article.
@@ -77,6 +80,10 @@ describe('the first build of a copy of the basic archive', () => {
     expect(first.ok, first.output).toBe(true);
     expect(existsSync(cache) && readdirSync(cache).length > 0, `cache at ${cache}`).toBe(true);
     expect(linkedArticles(mainOf(mustPage(first, '/')))).toEqual(NEWEST_FIRST);
+  });
+
+  it('removes the search shards an earlier version kept in the cache', () => {
+    expect(readdirSync(join(cache, 'news-archive')).sort()).toEqual(['articles', 'pages.json']);
   });
 });
 
