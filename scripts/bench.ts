@@ -118,7 +118,6 @@ function table(rows: string[][]): string {
 
 // ---------------------------------------------------------------------------------------------
 
-
 function summary(m: Measured) {
   return {
     ok: m.run.ok,
