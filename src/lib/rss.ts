@@ -1,7 +1,7 @@
 /**
  * RSS 2.0, written as a string. A build writes a feed for every person, organisation, event,
  * place and tag (14,000 at 50,000 articles); @astrojs/rss validated every item with zod and built
- * an object tree for an XML builder, 1.1 ms a feed against 0.03 ms here.
+ * an object tree for an XML builder: 1.1 ms a 50-item feed, against 0.1 ms here.
  */
 
 export interface RssItem {

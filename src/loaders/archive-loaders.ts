@@ -91,15 +91,15 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
   const { store, generateDigest, logger } = context;
   const root = displayRoot(contentDir);
   const cacheDir = articleCacheDir(fileURLToPath(context.config.cacheDir));
-  const names = await cacheFiles(cacheDir);
+  const cached = await cacheFiles(cacheDir);
   const [entities, previousList] = await Promise.all([loadEntityFiles(contentDir), readArticleList(cacheDir)]);
-  const nameIndex = buildNameIndex(entities.entityFiles);
+  const names = buildNameIndex(entities.entityFiles);
   const base = context.config.base;
   // An article's output depends on its text and on the names it can link: both key the cache.
-  const archiveDigest = generateDigest((await engineVersion(generateDigest)) + base + nameIndex.fingerprint);
+  const archiveDigest = generateDigest((await engineVersion(generateDigest)) + base + names.fingerprint);
   const diagnostics: Diagnostic[] = [];
   // What the last sync listed, where its body is still there.
-  const present = new Set(names);
+  const present = new Set(cached);
   const previous = new Map((previousList ?? []).filter((entry) => present.has(entry.body.segment)).map((entry) => [entry.article.file, entry]));
 
   const sources = await mapLimited(await listArticleFiles(contentDir), READ_AHEAD, (path) => readSource(path, root));
@@ -125,7 +125,7 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
   }
 
   // Each processed article's body goes to the new segment as it arrives; the list keeps the rest.
-  const bodies = new BodyWriter(cacheDir, names);
+  const bodies = new BodyWriter(cacheDir, cached);
   try {
     await processArticles(jobs, entities.entityFiles, base, {
       each: (result, i) => {

@@ -80,10 +80,9 @@ export class BodyWriter {
   }
 
   /** Closes the segment; an empty one is deleted (and its name given back). */
-  async close(): Promise<number> {
+  async close(): Promise<void> {
     closeSync(this.fd);
     if (this.offset === 0) await rm(join(this.dir, this.segment), { force: true });
-    return this.offset;
   }
 }
 

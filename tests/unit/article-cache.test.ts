@@ -22,13 +22,20 @@ function entry(slug: string, body: ListedArticle['body']): ListedArticle {
   return { digest: `d-${slug}`, body, article, findings: [] };
 }
 
+/** One sync's segment: the bodies appended to a new segment of `dir`, and where each went. */
+async function segment(dir: string, ...bodies: string[]): Promise<ListedArticle['body'][]> {
+  const writer = new BodyWriter(dir, await cacheFiles(dir));
+  const refs = bodies.map((html) => writer.append(html));
+  await writer.close();
+  return refs;
+}
+
 describe('bodies in segments', () => {
   it('reads back every body appended, whatever its script, each with one positioned read', async () => {
     const dir = folder();
-    const writer = new BodyWriter(dir, await cacheFiles(dir));
     const bodies = ['<p>Hun Sen</p>', '<p>Nguyễn Phú Trọng — “đổi mới”</p>', '<p>ហ៊ុន សែន</p>', ''];
-    const refs = bodies.map((html) => writer.append(html));
-    expect(await writer.close()).toBe(refs.reduce((sum, r) => sum + r.length, 0));
+    const refs = await segment(dir, ...bodies);
+    expect(statSync(join(dir, 'bodies-1.html')).size).toBe(refs.reduce((sum, r) => sum + r.length, 0));
     expect(refs.map((r) => r.segment)).toEqual(Array(4).fill('bodies-1.html'));
     const reader = new BodyReader(dir);
     expect(await Promise.all([...refs].reverse().map((ref) => reader.read(ref)))).toEqual([...bodies].reverse());
@@ -37,9 +44,7 @@ describe('bodies in segments', () => {
 
   it('starts each sync in a segment of its own, and drops one left empty', async () => {
     const dir = folder();
-    const first = new BodyWriter(dir, await cacheFiles(dir));
-    first.append('<p>a</p>');
-    await first.close();
+    await segment(dir, '<p>a</p>');
     const second = new BodyWriter(dir, await cacheFiles(dir));
     expect(second.segment).toBe('bodies-2.html');
     await second.close();
@@ -76,12 +81,8 @@ describe('the article list', () => {
 describe('tidying the cache', () => {
   it('deletes segments and leftovers no entry uses, and keeps the list', async () => {
     const dir = folder();
-    const old = new BodyWriter(dir, await cacheFiles(dir));
-    old.append('<p>gone</p>');
-    await old.close();
-    const current = new BodyWriter(dir, await cacheFiles(dir));
-    const kept = [entry('a', current.append('<p>kept</p>'))];
-    await current.close();
+    await segment(dir, '<p>gone</p>');
+    const kept = [entry('a', (await segment(dir, '<p>kept</p>'))[0]!)];
     writeFileSync(join(dir, 'list.jsonl.123.tmp'), 'half');
     await writeArticleList(dir, kept);
     await pruneArticleCache(dir, kept);
@@ -91,14 +92,10 @@ describe('tidying the cache', () => {
   it('copies the live bodies into one new segment once most segment bytes are dead', async () => {
     const dir = folder();
     const big = 'x'.repeat(1_200_000);
-    const first = new BodyWriter(dir, await cacheFiles(dir));
-    const stale = first.append(`<p>${big}</p>`);
-    const live = [entry('a', first.append('<p>first</p>'))];
-    await first.close();
-    expect(await compactBodies(dir, [...live, entry('b', stale)])).toEqual([...live, entry('b', stale)]);
-    const second = new BodyWriter(dir, await cacheFiles(dir));
-    live.push(entry('b', second.append('<p>edited</p>')));
-    await second.close();
+    const [stale, first] = await segment(dir, `<p>${big}</p>`, '<p>first</p>');
+    const live = [entry('a', first!)];
+    expect(await compactBodies(dir, [...live, entry('b', stale!)])).toEqual([...live, entry('b', stale!)]);
+    live.push(entry('b', (await segment(dir, '<p>edited</p>'))[0]!));
     const moved = await compactBodies(dir, live);
     expect(moved.map((e) => e.body.segment)).toEqual(['bodies-3.html', 'bodies-3.html']);
     await pruneArticleCache(dir, moved);

@@ -5,12 +5,18 @@ import { relatedScorer } from '../../src/archive/related.ts';
 // Articles are identified by slug; position 0 is the newest.
 const articles = Array.from({ length: 12 }, (_, i) => ({ slug: `a${i}` }) as Article);
 
-function related(tags: Record<string, string[]>, of: string, options = {}) {
+const bySlug = (slug: string) => articles.find((a) => a.slug === slug)!;
+
+/** A scorer over the articles, each tagged with the entities `tags` gives its slug. */
+function scorerFor(tags: Record<string, string[]>, options = {}) {
   const entitiesOf = (a: Article) => tags[a.slug] ?? [];
   const lists = new Map<string, Article[]>();
   for (const a of articles) for (const e of entitiesOf(a)) lists.set(e, [...(lists.get(e) ?? []), a]);
-  const article = articles.find((a) => a.slug === of)!;
-  return relatedScorer(articles, entitiesOf, (e) => lists.get(e) ?? [], options)(article).map((r) => r.article.slug);
+  return relatedScorer(articles, entitiesOf, (e) => lists.get(e) ?? [], options);
+}
+
+function related(tags: Record<string, string[]>, of: string, options = {}) {
+  return scorerFor(tags, options)(bySlug(of)).map((r) => r.article.slug);
 }
 
 describe('relatedScorer', () => {
@@ -37,12 +43,8 @@ describe('relatedScorer', () => {
   });
 
   it('gives each article its own answer when one scorer serves them in turn', () => {
-    const tags = { a0: ['x'], a1: ['x', 'y'], a2: ['y'], a3: ['z'], a4: ['z', 'x'] };
-    const entitiesOf = (a: Article) => (tags as Record<string, string[]>)[a.slug] ?? [];
-    const lists = new Map<string, Article[]>();
-    for (const a of articles) for (const e of entitiesOf(a)) lists.set(e, [...(lists.get(e) ?? []), a]);
-    const scorer = relatedScorer(articles, entitiesOf, (e) => lists.get(e) ?? []);
-    const answers = ['a0', 'a2', 'a3', 'a0'].map((slug) => scorer(articles.find((a) => a.slug === slug)!).map((r) => r.article.slug));
+    const scorer = scorerFor({ a0: ['x'], a1: ['x', 'y'], a2: ['y'], a3: ['z'], a4: ['z', 'x'] });
+    const answers = ['a0', 'a2', 'a3', 'a0'].map((slug) => scorer(bySlug(slug)).map((r) => r.article.slug));
     expect(answers).toEqual([['a1', 'a4'], ['a1'], ['a4'], ['a1', 'a4']]);
     expect(scorer({ slug: 'elsewhere' } as Article)).toEqual([]);
   });

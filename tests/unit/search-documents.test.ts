@@ -36,7 +36,8 @@ const { index } = buildArchiveIndex(
   [PERSON],
 );
 // Bodies are kept apart from the index, as the build keeps them in its cache.
-const shards = searchShards(index, { body: async (a: Article) => (a as ProcessedArticle).html, digest: (a: Article) => a.slug });
+const source = { body: async (a: Article) => (a as ProcessedArticle).html, digest: (a: Article) => a.slug };
+const shards = searchShards(index, source);
 const documents = await Promise.all(shards.flatMap((shard) => Array.from({ length: shard.pages }, (_, at) => shard.document(at))));
 const byUrl = new Map(documents.map((d) => [d.url, fromHtml(d.html)]));
 
@@ -110,7 +111,7 @@ describe('search shards', () => {
       article(`2023-0${i + 1}-01-item`, `2023-0${i + 1}-01`, `Item ${i}`, ['Hun Sen'], `<p>Item ${i}.</p>`),
     );
     const { index: split } = buildArchiveIndex(many, [PERSON]);
-    const parts = searchShards(split, { body: async (a: Article) => (a as ProcessedArticle).html, digest: (a: Article) => a.slug }, 2);
+    const parts = searchShards(split, source, 2);
     expect(parts.map(({ name, year, pages }) => [name, year, pages])).toEqual([
       ['2023-1', 2023, 2],
       ['2023-2', 2023, 2],
