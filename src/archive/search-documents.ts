@@ -103,7 +103,7 @@ export interface SearchShard {
    * without making its documents (and reading its articles' bodies). */
   inputs: () => unknown;
   /** Its documents one at a time, made as they are asked for. */
-  document: (at: number) => Promise<SearchDocument>;
+  document: (at: number) => SearchDocument;
 }
 
 /** Articles a shard of a year holds at most, unless one month alone has more. */
@@ -112,7 +112,7 @@ export const SHARD_SIZE = 2000;
 /** Where the shards read articles from: the body, and a digest standing for everything else
  * processing produced from the article's file. */
 export interface ArticleSource {
-  body(article: Article): Promise<string>;
+  body(article: Article): string;
   digest(article: Article): string;
 }
 
@@ -140,9 +140,9 @@ export function searchShards(index: ArchiveIndex, source: ArticleSource, size = 
       pages: articles.length,
       // An article's document shows its record, its body and the names of what it covers.
       inputs: () => articles.map((article) => [source.digest(article), ENTITY_KINDS.map((kind) => index.entitiesOf(article.slug)[kind].map((entity) => entity.name))]),
-      document: async (at) => {
+      document: (at) => {
         const article = articles[at]!;
-        return { url: articleUrlPath(article.slug), ...articleDocument(index, article, await source.body(article)) };
+        return { url: articleUrlPath(article.slug), ...articleDocument(index, article, source.body(article)) };
       },
     })),
   );
@@ -152,7 +152,7 @@ export function searchShards(index: ArchiveIndex, source: ArticleSource, size = 
     name: 'entities',
     pages: all.length,
     inputs: () => all.map(entityDoc),
-    document: async (at) => entityDoc(all[at]!),
+    document: (at) => entityDoc(all[at]!),
   };
   return [...years, entities];
 }

@@ -65,7 +65,7 @@ async function indexShard(shard: SearchShard, out: string): Promise<void> {
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     await mapLimited(Array.from({ length: shard.pages }, (_, at) => at), IN_FLIGHT, async (at) => {
-      const { url, html } = await shard.document(at);
+      const { url, html } = shard.document(at);
       const result = await index.addHTMLFile({ url, content: html });
       if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`);
     });
@@ -113,7 +113,7 @@ export async function indexArchive(root: string, cacheDir: string, pagefindDir: 
       built.push({ name: shard.name, ...(shard.year === undefined ? {} : { year: shard.year }), dir: folder, pages: shard.pages, reused });
     }
   } finally {
-    await bodies.close();
+    bodies.close();
   }
   return { shards: built, ms: performance.now() - started };
 }

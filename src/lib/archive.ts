@@ -24,7 +24,7 @@ async function build(entityEntries: CollectionEntry<'entities'>[]): Promise<Arch
   const entries = await requireArticleList(DIR);
   listed = new WeakMap(entries.map((entry) => [entry.article, entry]));
   // A new sync may have replaced the segments the last reader had open.
-  void bodies.close();
+  bodies.close();
   bodies = new BodyReader(DIR);
   const entityFiles = entityEntries.map((entry) => entry.data as EntityFile);
   const started = performance.now();
@@ -59,7 +59,7 @@ function entryOf(article: Article): ListedArticle {
 }
 
 /** An article's body as sanitised HTML, read from the build cache. */
-export function articleBody(article: Article): Promise<string> {
+export function articleBody(article: Article): string {
   return bodies.read(entryOf(article).body);
 }
 

@@ -19,12 +19,12 @@ export interface FeedOptions {
   articles: readonly Article[];
   site: URL;
   /** Reads an article's full HTML for its item; entity feeds carry summaries only, to stay small. */
-  body?: (article: Article) => Promise<string>;
+  body?: (article: Article) => string;
 }
 
-export async function feed({ title, description, page, articles, site, body }: FeedOptions): Promise<Response> {
+export function feed({ title, description, page, articles, site, body }: FeedOptions): Response {
   const items = articles.slice(0, FEED_SIZE);
-  const bodies = body ? await Promise.all(items.map(body)) : [];
+  const bodies = body ? items.map(body) : [];
   const xml = rssFeed({
     title: title === SITE.title ? title : `${title} · ${SITE.title}`,
     description,

@@ -20,8 +20,8 @@
  * when more than half of all segment bytes are bodies no entry uses any more, the live bodies are
  * copied into one new segment.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { mkdir, open, readFile, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../archive/article.ts';
 import type { Diagnostic } from '../archive/diagnostics.ts';
@@ -86,31 +86,35 @@ export class BodyWriter {
   }
 }
 
-/** Reads bodies with one positioned read each, keeping each segment open until `close()`. */
+/** Reads bodies with one positioned read each, keeping each segment open until `close()`.
+ * Synchronously: a body is a few kilobytes the system has cached, and an asynchronous read hands
+ * each one to another thread and back, which cost three times the CPU time of reading it here
+ * (10,000 bodies: 0.38 s against 0.11 s), twice per article (its page and its search document). */
 export class BodyReader {
   private readonly dir: string;
-  private readonly handles = new Map<string, Promise<FileHandle>>();
+  private readonly fds = new Map<string, number>();
 
   constructor(dir: string) {
     this.dir = dir;
   }
 
-  async read({ segment, offset, length }: BodyRef): Promise<string> {
-    let handle = this.handles.get(segment);
-    if (!handle) {
-      handle = open(join(this.dir, segment), 'r');
-      this.handles.set(segment, handle);
+  read({ segment, offset, length }: BodyRef): string {
+    const path = join(this.dir, segment);
+    let fd = this.fds.get(segment);
+    if (fd === undefined) {
+      fd = openSync(path, 'r');
+      this.fds.set(segment, fd);
     }
     const buffer = Buffer.allocUnsafe(length);
-    const { bytesRead } = await (await handle).read(buffer, 0, length, offset);
-    if (bytesRead !== length) throw new Error(`an article body is missing from ${join(this.dir, segment)}: build again (delete the cache folder if this repeats)`);
+    let read = 0;
+    for (let n = -1; read < length && n !== 0; read += n) n = readSync(fd, buffer, read, length - read, offset + read);
+    if (read !== length) throw new Error(`an article body is missing from ${path}: build again (delete the cache folder if this repeats)`);
     return buffer.toString('utf8');
   }
 
-  async close(): Promise<void> {
-    const handles = await Promise.allSettled(this.handles.values());
-    this.handles.clear();
-    await Promise.all(handles.map((h) => (h.status === 'fulfilled' ? h.value.close() : undefined)));
+  close(): void {
+    for (const fd of this.fds.values()) closeSync(fd);
+    this.fds.clear();
   }
 }
 
@@ -175,9 +179,9 @@ export async function compactBodies(dir: string, entries: readonly ListedArticle
   const writer = new BodyWriter(dir, names);
   const moved: ListedArticle[] = [];
   try {
-    for (const entry of entries) moved.push({ ...entry, body: writer.append(await reader.read(entry.body)) });
+    for (const entry of entries) moved.push({ ...entry, body: writer.append(reader.read(entry.body)) });
   } finally {
-    await reader.close();
+    reader.close();
     await writer.close();
   }
   return moved;

@@ -38,8 +38,8 @@ describe('bodies in segments', () => {
     expect(statSync(join(dir, 'bodies-1.html')).size).toBe(refs.reduce((sum, r) => sum + r.length, 0));
     expect(refs.map((r) => r.segment)).toEqual(Array(4).fill('bodies-1.html'));
     const reader = new BodyReader(dir);
-    expect(await Promise.all([...refs].reverse().map((ref) => reader.read(ref)))).toEqual([...bodies].reverse());
-    await reader.close();
+    expect([...refs].reverse().map((ref) => reader.read(ref))).toEqual([...bodies].reverse());
+    reader.close();
   });
 
   it('starts each sync in a segment of its own, and drops one left empty', async () => {
@@ -55,9 +55,9 @@ describe('bodies in segments', () => {
     const dir = folder();
     writeFileSync(join(dir, 'bodies-1.html'), 'short');
     const reader = new BodyReader(dir);
-    await expect(reader.read({ segment: 'bodies-1.html', offset: 2, length: 10 })).rejects.toThrow(/build again/);
-    await expect(reader.read({ segment: 'bodies-9.html', offset: 0, length: 1 })).rejects.toThrow();
-    await reader.close();
+    expect(() => reader.read({ segment: 'bodies-1.html', offset: 2, length: 10 })).toThrow(/build again/);
+    expect(() => reader.read({ segment: 'bodies-9.html', offset: 0, length: 1 })).toThrow(/ENOENT/);
+    reader.close();
   });
 });
 
@@ -102,7 +102,7 @@ describe('tidying the cache', () => {
     expect(readdirSync(dir)).toEqual(['bodies-3.html']);
     expect(statSync(join(dir, 'bodies-3.html')).size).toBe('<p>first</p><p>edited</p>'.length);
     const reader = new BodyReader(dir);
-    expect(await Promise.all(moved.map((e) => reader.read(e.body)))).toEqual(['<p>first</p>', '<p>edited</p>']);
-    await reader.close();
+    expect(moved.map((e) => reader.read(e.body))).toEqual(['<p>first</p>', '<p>edited</p>']);
+    reader.close();
   });
 });
