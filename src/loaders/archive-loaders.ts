@@ -106,11 +106,14 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
   // In the order of the files, whichever way each was obtained, so findings read the same.
   const inOrder: (ListedArticle | undefined)[] = [];
   const jobs: (ArticleJob & { digest: string; at: number })[] = [];
+  // Files that could be read: the store keeps an entry for each of them and no other.
+  const files = new Set<string>();
   for (const source of sources) {
     if ('severity' in source) {
       diagnostics.push(source);
       continue;
     }
+    files.add(source.file);
     const digest = generateDigest(archiveDigest + source.text);
     const last = previous.get(source.file);
     if (last?.digest === digest) {
@@ -143,7 +146,6 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
   } finally {
     await bodies.close();
   }
-  const files = new Set(sources.flatMap((source) => ('severity' in source ? [] : [source.file])));
   for (const id of store.keys()) if (!files.has(id)) store.delete(id);
   const listed = await compactBodies(cacheDir, inOrder.filter((entry) => entry !== undefined));
   await writeArticleList(cacheDir, listed);

@@ -106,9 +106,7 @@ export class BodyReader {
       this.fds.set(segment, fd);
     }
     const buffer = Buffer.allocUnsafe(length);
-    let read = 0;
-    for (let n = -1; read < length && n !== 0; read += n) n = readSync(fd, buffer, read, length - read, offset + read);
-    if (read !== length) throw new Error(`an article body is missing from ${path}: build again (delete the cache folder if this repeats)`);
+    if (readSync(fd, buffer, 0, length, offset) !== length) throw new Error(`an article body is missing from ${path}: build again (delete the cache folder if this repeats)`);
     return buffer.toString('utf8');
   }
 
