@@ -17,6 +17,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { projectBuildEnv } from './build-script.ts';
 import type { LogLine } from './stages.ts';
 
 export interface BuildRun {
@@ -225,6 +226,7 @@ export async function runBuild(request: BuildRequest): Promise<BuildRun> {
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
       FORCE_COLOR: '0',
+      ...projectBuildEnv(request.projectRoot),
       ...request.env,
     },
   });
