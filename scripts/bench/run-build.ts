@@ -17,7 +17,6 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { projectBuildEnv } from './build-script.ts';
 import type { LogLine } from './stages.ts';
 
 export interface BuildRun {
@@ -203,13 +202,13 @@ export function stopRunningBuild(): void {
 }
 
 export async function runBuild(request: BuildRequest): Promise<BuildRun> {
-  const astro = join(request.projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const useTime = hasGnuTime();
   const ownScratch = useTime && !request.scratchDir ? mkdtempSync(join(tmpdir(), 'news-archive-bench-time-')) : undefined;
   const scratch = request.scratchDir ?? ownScratch;
   const timeFile = useTime ? join(scratch!, `maxrss-${process.hrtime.bigint()}`) : undefined;
   const command = useTime ? '/usr/bin/time' : process.execPath;
-  const astroArgs = [astro, 'build', '--root', request.projectRoot];
+  // `npm run build`'s own script, which becomes the build process (execve) with its flags.
+  const astroArgs = [join(request.projectRoot, 'scripts', 'build.ts'), '--root', request.projectRoot];
   const args = useTime ? ['-f', '%M %U %S', '-o', timeFile!, process.execPath, ...astroArgs] : astroArgs;
 
   const started = performance.now();
@@ -226,7 +225,6 @@ export async function runBuild(request: BuildRequest): Promise<BuildRun> {
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
       FORCE_COLOR: '0',
-      ...projectBuildEnv(request.projectRoot),
       ...request.env,
     },
   });

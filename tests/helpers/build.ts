@@ -1,5 +1,5 @@
 /**
- * Builds an archive folder with the project's real build (`astro build`) into a temporary folder,
+ * Builds an archive folder with the project's real build (`npm run build`'s script) into a temporary folder,
  * so integration and browser tests read the same HTML a user would deploy.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { tempDir } from './temp.ts';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const ASTRO = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const BUILD = join(PROJECT_ROOT, 'scripts', 'build.ts');
 
 export interface BuildResult {
   ok: boolean;
@@ -37,7 +37,7 @@ export function buildArchive(contentDir: string, options: BuildOptions = {}): Bu
   // A test may build into the same folder twice, as a newsroom rebuilds into dist/.
   const outDir = options.env?.ARCHIVE_OUT ?? join(work, 'dist');
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !TEST_RUNNER_ENV.test(key)));
-  const result = spawnSync(process.execPath, [ASTRO, 'build'], {
+  const result = spawnSync(process.execPath, [BUILD], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     env: {
