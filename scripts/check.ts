@@ -13,7 +13,7 @@ import { existsSync, statSync } from 'node:fs';
 import { enableCompileCache, registerHooks } from 'node:module';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 // Types only: the engine itself is imported in main(), after fastStart() has had its say.
 import type { CheckResult } from '../src/archive/check.ts';
 
@@ -82,6 +82,26 @@ export interface Output {
 
 const console_: Output = { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
 
+/**
+ * A command line parsed by `config` (which has `args` and a `help` option), or the exit code when
+ * there is nothing more to do: an unknown option prints the error and `usage` (2), `--help` prints
+ * `usage` (0). Shared by check, new and import.
+ */
+export function parseCommandLine<T extends ParseArgsConfig>(config: T, usage: string, io: Output): ReturnType<typeof parseArgs<T>> | number {
+  let parsed: ReturnType<typeof parseArgs<T>>;
+  try {
+    parsed = parseArgs(config);
+  } catch (error) {
+    io.err(`error: ${(error as Error).message}\n${usage}`);
+    return 2;
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    io.out(usage);
+    return 0;
+  }
+  return parsed;
+}
+
 /** The archive folder to check: `--content` (from where the command was typed), `$ARCHIVE_CONTENT`, or `content/`. */
 export function contentDirFrom(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   if (option !== undefined) return resolve(env.INIT_CWD ?? process.cwd(), option);
@@ -91,21 +111,17 @@ export function contentDirFrom(option: string | undefined, env: NodeJS.ProcessEn
 
 /** Runs the check as the command line asks; returns the exit code. */
 export async function main(argv: string[], io: Output = console_, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  let values: { content?: string; json?: boolean; quiet?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
+  const parsed = parseCommandLine(
+    {
       args: argv,
       options: { content: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: false,
-    }));
-  } catch (error) {
-    io.err(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
+    },
+    USAGE,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const contentDir = contentDirFrom(values.content, env);
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
     const shown = isAbsolute(contentDir) ? relative(process.cwd(), contentDir) || '.' : contentDir;

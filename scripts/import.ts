@@ -11,9 +11,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { ImportLookups, ImportWarningKind, SourceFormat, TeamMember } from '../src/archive/importer.ts';
-import { fastStart, type Output } from './check.ts';
+import { fastStart, parseCommandLine, type Output } from './check.ts';
 
 export interface ImportOptions {
   /** The folder of posts (searched recursively). */
@@ -283,22 +282,17 @@ const USAGE = `usage: npm run import -- <dir> [--from jekyll|hugo] [--out DIR] [
   --verbose      list every warning`;
 
 export async function main(argv: string[], io: Output, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseCommandLine(
+    {
       args: argv,
       allowPositionals: true,
       options: { from: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    io.err(`error: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+    },
+    USAGE,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
   if (positionals.length !== 1) {
     io.err(`error: give one folder to import\n${USAGE}`);
     return 2;

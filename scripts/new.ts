@@ -10,9 +10,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { EntityKind } from '../src/archive/kinds.ts';
-import { contentDirFrom, fastStart, type Output } from './check.ts';
+import { contentDirFrom, fastStart, parseCommandLine, type Output } from './check.ts';
 
 export interface NewArticleOptions {
   /** The archive folder (the one holding articles/ and the entity folders). */
@@ -271,10 +270,9 @@ const USAGE = `usage: npm run new -- "Title of the article" [options]
   --content DIR             the archive folder (default: $ARCHIVE_CONTENT or content/)`;
 
 export async function main(argv: string[], io: Output, env: NodeJS.ProcessEnv = process.env, now?: Date): Promise<number> {
-  let parsed;
-  try {
-    const list = { type: 'string', multiple: true } as const;
-    parsed = parseArgs({
+  const list = { type: 'string', multiple: true } as const;
+  const parsed = parseCommandLine(
+    {
       args: argv,
       allowPositionals: true,
       options: {
@@ -290,16 +288,12 @@ export async function main(argv: string[], io: Output, env: NodeJS.ProcessEnv = 
         content: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (error) {
-    io.err(`error: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+    },
+    USAGE,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
   if (positionals.length !== 1) {
     io.err(`error: ${positionals.length === 0 ? 'give the title' : 'put the title in quotes'}\n${USAGE}`);
     return 2;

@@ -117,9 +117,6 @@ export function formatSummary(summary: CheckSummary): string {
 // ---------------------------------------------------------------------------------------------
 // Classifying and grouping what the engine reports
 
-const UNKNOWN_KEY = /^unknown key "(.*)" is ignored$/s;
-const DID_YOU_MEAN = /^did you mean "(.*)"\?$/;
-
 /** The kind of an engine finding: the engine says, and anything it does not name is schema or other. */
 export function codeOf(d: Diagnostic): DiagnosticCode {
   return d.code ?? (d.severity === 'error' ? 'schema' : 'other');
@@ -152,13 +149,8 @@ export function groupUnknownKeys(findings: Finding[]): Finding[] {
     }
     if (done.has(f.file)) continue;
     done.add(f.file);
-    const keys = group.map((g) => UNKNOWN_KEY.exec(g.message)![1]!);
-    const suggestions = group
-      .map((g, i) => {
-        const s = DID_YOU_MEAN.exec(g.hint ?? '')?.[1];
-        return s ? `"${s}" for "${keys[i]}"` : undefined;
-      })
-      .filter(Boolean);
+    const keys = group.map((g) => g.key);
+    const suggestions = group.filter((g) => g.suggestion !== undefined).map((g) => `"${g.suggestion}" for "${g.key}"`);
     const lines = group.map((g) => g.line).filter((l): l is number => l !== undefined);
     out.push({
       severity: 'warning',
@@ -176,9 +168,9 @@ export function groupUnknownKeys(findings: Finding[]): Finding[] {
 export function countUnknownKeys(findings: readonly Finding[]): UnknownKeyCount[] {
   const keys = new Map<string, UnknownKeyCount>();
   for (const f of findings) {
-    const key = f.code === 'unknown-key' ? UNKNOWN_KEY.exec(f.message)?.[1] : undefined;
+    const key = f.code === 'unknown-key' ? f.key : undefined;
     if (key === undefined) continue;
-    const entry = keys.get(key) ?? { key, count: 0, suggestion: DID_YOU_MEAN.exec(f.hint ?? '')?.[1], examples: [] };
+    const entry = keys.get(key) ?? { key, count: 0, suggestion: f.suggestion, examples: [] };
     entry.count++;
     if (entry.examples.length < 3) entry.examples.push(f.file);
     keys.set(key, entry);

@@ -32,6 +32,10 @@ export interface Diagnostic {
   message: string;
   /** What the editor should do about it. */
   hint?: string;
+  /** The frontmatter key an unknown-key finding is about, and the known key it probably means:
+   * for tools that group findings, so they need not read the message. */
+  key?: string;
+  suggestion?: string;
 }
 
 export function formatDiagnostic(d: Diagnostic): string {

@@ -33,6 +33,8 @@ export function validateFrontmatter<S extends z.ZodObject>(
         line,
         message: `unknown key "${rawKey}" is ignored`,
         hint: suggestion ? `did you mean "${suggestion}"?` : `known keys: ${known.join(', ')}`,
+        key: rawKey,
+        ...(suggestion ? { suggestion } : {}),
       });
       continue;
     }

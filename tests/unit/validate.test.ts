@@ -105,7 +105,7 @@ describe('validateFrontmatter with the article schema', () => {
     const result = article('title: Talks', 'date: 2023-08-07', 'peple: [Hun Sen]');
     expect(result.ok).toBe(true);
     const [warning] = warnings(result.diagnostics);
-    expect(warning).toMatchObject({ severity: 'warning', file: FILE, line: 4 });
+    expect(warning).toMatchObject({ severity: 'warning', file: FILE, line: 4, key: 'peple', suggestion: 'people' });
     expect(warning!.message).toMatch(/unknown key "peple"/);
     expect(warning!.hint).toMatch(/did you mean "people"\?/);
     expect(formatDiagnostic(warning!)).toMatch(new RegExp(`^${FILE}:4:1: warning: .*"peple".*did you mean "people"\\?`));
@@ -117,6 +117,8 @@ describe('validateFrontmatter with the article schema', () => {
     const result = article('title: Talks', 'date: 2023-08-07', 'colour: blue');
     const [warning] = warnings(result.diagnostics);
     expect(warning!.line).toBe(4);
+    expect(warning!.key).toBe('colour');
+    expect(warning).not.toHaveProperty('suggestion');
     expect(warning!.hint).toMatch(/known keys: .*title.*people/);
   });
 
