@@ -13,6 +13,9 @@ import { processArticle, type ArticleResult } from './article.ts';
 import type { EntityFile } from './entity-file.ts';
 import { buildNameIndex } from './name-index.ts';
 
+/** The heap settings scripts/build.ts gives the build's process. */
+const BUILD_HEAP_FLAGS = /^--(max-semi-space-size|heap-growing-percent)=/;
+
 export interface ArticleJob {
   text: string;
   file: string;
@@ -63,9 +66,9 @@ export async function processArticles<T = ArticleResult>(
   }
   const workerFile = fileURLToPath(new URL('./article-worker.ts', import.meta.url));
   const init: WorkerInit = { entityFiles, base };
-  // The build runs with a small young generation (scripts/build.ts); parsing makes many
-  // short-lived objects, and with it took 10–30% longer an article, so workers keep V8's default.
-  const execArgv = process.execArgv.filter((arg) => !arg.startsWith('--max-semi-space-size'));
+  // The build's own process collects garbage early and often (scripts/build.ts); parsing makes
+  // many short-lived objects and took 5–30% longer an article so, so workers keep V8's defaults.
+  const execArgv = process.execArgv.filter((arg) => !BUILD_HEAP_FLAGS.test(arg));
   const workers = Array.from({ length: Math.min(count, batches.length) }, () =>
     fork(workerFile, { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
   );
