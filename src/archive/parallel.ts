@@ -67,7 +67,7 @@ export async function processArticles<T = ArticleResult>(
   const workerFile = fileURLToPath(new URL('./article-worker.ts', import.meta.url));
   const init: WorkerInit = { entityFiles, base };
   // The build's own process collects garbage early and often (scripts/build.ts); parsing makes
-  // many short-lived objects and took 5–30% longer an article so, so workers keep V8's defaults.
+  // many short-lived objects and took 5–30% longer an article that way: workers keep V8's defaults.
   const execArgv = process.execArgv.filter((arg) => !BUILD_HEAP_FLAGS.test(arg));
   const workers = Array.from({ length: Math.min(count, batches.length) }, () =>
     fork(workerFile, { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
