@@ -208,8 +208,8 @@ export async function runBuild(request: BuildRequest): Promise<BuildRun> {
   const timeFile = useTime ? join(scratch!, `maxrss-${process.hrtime.bigint()}`) : undefined;
   const command = useTime ? '/usr/bin/time' : process.execPath;
   // `npm run build`'s own script, which becomes the build process (execve) with its flags.
-  const astroArgs = [join(request.projectRoot, 'scripts', 'build.ts'), '--root', request.projectRoot];
-  const args = useTime ? ['-f', '%M %U %S', '-o', timeFile!, process.execPath, ...astroArgs] : astroArgs;
+  const buildArgs = [join(request.projectRoot, 'scripts', 'build.ts'), '--root', request.projectRoot];
+  const args = useTime ? ['-f', '%M %U %S', '-o', timeFile!, process.execPath, ...buildArgs] : buildArgs;
 
   const started = performance.now();
   const child = spawn(command, args, {
