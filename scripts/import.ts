@@ -12,7 +12,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { ImportLookups, ImportWarningKind, SourceFormat, TeamMember } from '../src/archive/importer.ts';
-import { fastStart, parseCommandLine, type Output } from './check.ts';
+import { fastStart, parseCommandLine, stdio, type Output } from './cli.ts';
 
 export interface ImportOptions {
   /** The folder of posts (searched recursively). */
@@ -325,5 +325,5 @@ export async function main(argv: string[], io: Output, env: NodeJS.ProcessEnv = 
 
 if (import.meta.main) {
   fastStart();
-  process.exitCode = await main(process.argv.slice(2), { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) });
+  process.exitCode = await main(process.argv.slice(2), stdio);
 }

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import type { EntityKind } from '../src/archive/kinds.ts';
-import { contentDirFrom, fastStart, parseCommandLine, type Output } from './check.ts';
+import { contentDirFrom, fastStart, parseCommandLine, stdio, type Output } from './cli.ts';
 
 export interface NewArticleOptions {
   /** The archive folder (the one holding articles/ and the entity folders). */
@@ -327,5 +327,5 @@ export async function main(argv: string[], io: Output, env: NodeJS.ProcessEnv = 
 
 if (import.meta.main) {
   fastStart();
-  process.exitCode = await main(process.argv.slice(2), { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) });
+  process.exitCode = await main(process.argv.slice(2), stdio);
 }
