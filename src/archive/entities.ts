@@ -2,12 +2,13 @@
  * Names to entities. Entity files declare a name, aliases and names in other languages; articles
  * name entities freely. Every spelling that folds to the same key (names.ts) is one entity, and a
  * name no file declares still becomes an entity with a page of its own. Two different entities
- * that would write the same URL, or a name two files both claim, are errors naming both files.
+ * that would write the same URL, a name two files both claim, or spellings of one key that differ
+ * in symbols (`C++` and `C#`) are errors naming both files.
  */
 import type { Diagnostic } from './diagnostics.ts';
 import type { EntityFile } from './entity-file.ts';
-import { ENTITY_KINDS, type EntityKind } from './kinds.ts';
-import { nameKey } from './names.ts';
+import { ENTITY_KINDS, KIND_LABELS, type EntityKind } from './kinds.ts';
+import { nameKey, nameSymbols } from './names.ts';
 import { slugify } from './slug.ts';
 
 /** An entity file's record, or the same shape for a name no file declares (and for tags). */
@@ -29,6 +30,8 @@ export class EntityResolver {
   private readonly byKey = new Map<EntityKind, Map<string, Entity>>();
   private readonly bySlug = new Map<EntityKind, Map<string, Entity>>();
   private readonly unfiled = new Map<Entity, Unfiled>();
+  /** By kind and key: the symbols (names.ts) of the spellings that made the key's entity. */
+  private readonly symbols = new Map<string, Set<string>>();
 
   constructor(files: readonly EntityFile[]) {
     for (const kind of ENTITY_KINDS) {
@@ -52,17 +55,29 @@ export class EntityResolver {
       const key = nameKey(name);
       const owner = keys.get(key);
       if (owner && owner !== entity) {
+        const other = spellingOf(owner, key);
         this.diagnostics.push({
           severity: 'error',
           code: 'name-collision',
           file: file.file,
           message: `the name "${name}" is claimed by both ${file.file} and ${owner.file}`,
-          hint: 'a name or alias may belong to one entity only: remove it from one of the files',
+          hint:
+            nameSymbols(name) === nameSymbols(other)
+              ? 'a name or alias may belong to one entity only: remove it from one of the files'
+              : `"${name}" and "${other}" differ only in symbols, which names are compared without: write the symbols as words in one of them`,
         });
         continue;
       }
       keys.set(key, entity);
+      this.accept(file.kind, key, name);
     }
+  }
+
+  private accept(kind: EntityKind, key: string, name: string): void {
+    const id = `${kind}\u0000${key}`;
+    let symbols = this.symbols.get(id);
+    if (!symbols) this.symbols.set(id, (symbols = new Set()));
+    symbols.add(nameSymbols(name));
   }
 
   private collision(file: string, other: string, url: string, hint: string): void {
@@ -95,6 +110,17 @@ export class EntityResolver {
       keys.set(key, entity);
       this.bySlug.get(kind)!.set(slug, entity);
       this.unfiled.set(entity, { entity, spellings: new Map() });
+      this.accept(kind, key, name);
+    } else if (!this.symbols.get(`${kind}\u0000${key}`)!.has(nameSymbols(name))) {
+      const like = this.unfiled.get(entity)?.spellings.keys().next().value ?? spellingOf(entity, key);
+      this.diagnostics.push({
+        severity: 'error',
+        code: 'name-collision',
+        file: articleFile,
+        message: `${articleFile} names "${name}" and ${entity.file} "${like}": names that differ only in symbols would be one ${KIND_LABELS[kind].singular.toLowerCase()}`,
+        hint: `write "${like}" if they are the same, or write the symbols as words in one of them if they are not`,
+      });
+      return undefined;
     }
     const unfiled = this.unfiled.get(entity);
     if (unfiled) unfiled.spellings.set(name, (unfiled.spellings.get(name) ?? 0) + 1);
@@ -115,6 +141,11 @@ export class EntityResolver {
     }
     return ENTITY_KINDS.flatMap((kind) => [...this.bySlug.get(kind)!.values()]);
   }
+}
+
+/** The name, alias or other-language name of an entity that has this key. */
+function spellingOf(entity: Entity, key: string): string {
+  return [entity.name, ...entity.aliases, ...Object.values(entity.names)].find((n) => nameKey(n) === key) ?? entity.name;
 }
 
 function nonAscii(text: string): number {

@@ -19,7 +19,7 @@ import { parseDate } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import type { EntityKind } from './kinds.ts';
-import { cleanName, nameKey } from './names.ts';
+import { cleanName, nameKey, nameSymbols } from './names.ts';
 import { KEY_SYNONYMS, articleSchema } from './schema.ts';
 import { slugify } from './slug.ts';
 import { validateFrontmatter } from './validate.ts';
@@ -281,12 +281,14 @@ function asList(value: unknown, splitSpaces = false): string[] {
   return [];
 }
 
-/** Adds names to a list, cleaned and without repeats (by name key). */
+/** Adds names to a list, cleaned and without repeats (by name key and symbols: `C#` is no repeat
+ * of `C++`; the content check then reports the pair instead of one silently going missing). */
 function addNames(list: string[], names: readonly string[]): void {
   for (const raw of names) {
     const name = plainText(raw).text;
     const key = nameKey(name);
-    if (key === '' || list.some((n) => nameKey(n) === key)) continue;
+    const symbols = nameSymbols(name);
+    if (key === '' || list.some((n) => nameKey(n) === key && nameSymbols(n) === symbols)) continue;
     list.push(name);
   }
 }

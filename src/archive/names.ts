@@ -48,6 +48,18 @@ export function nameKey(name: string): string {
 }
 const keys = new Map<string, string>();
 
+/** Symbols that make a name another name: `+` (and other maths signs), currency, `&`, `@`, `%`,
+ * and `#` after a letter (`C#`; a hashtag's leading `#` is not one). Separators are not. */
+const SIGNIFICANT_SYMBOLS = /[\p{Sm}\p{Sc}&@%]|(?<=[\p{L}\p{N}])#/gu;
+
+/**
+ * The symbols of a name that its key leaves out: `C++`, `C#` and `C` share the key `c` but not
+ * their symbols (`++`, `#`, none), so they are different names that must not become one entity.
+ */
+export function nameSymbols(name: string): string {
+  return name.match(SIGNIFICANT_SYMBOLS)?.join('') ?? '';
+}
+
 /** Collapses runs of white space and trims, for names shown to readers. */
 export function cleanName(name: string): string {
   return name.replace(/\s+/g, ' ').trim();

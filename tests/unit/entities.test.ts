@@ -146,6 +146,18 @@ describe('EntityResolver: two things never write one URL', () => {
     expect(errors[0]).toContain('content/people/trong.md');
   });
 
+  it('reports two files whose names differ only in symbols, and says so', () => {
+    const r = new EntityResolver([
+      entityFile('organisations', 'content/organisations/marlow-and-sons.md', 'Marlow & Sons', { slug: 'marlow-and-sons' }),
+      entityFile('organisations', 'content/organisations/marlow-sons.md', 'Marlow Sons'),
+    ]);
+    const errors = errorsText(r);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('content/organisations/marlow-and-sons.md');
+    expect(errors[0]).toContain('content/organisations/marlow-sons.md');
+    expect(errors[0]).toContain('"Marlow Sons" and "Marlow & Sons" differ only in symbols');
+  });
+
   it('allows a file to list its own name again as an alias', () => {
     const r = new EntityResolver([entityFile('people', 'content/people/hun-sen.md', 'Hun Sen', { aliases: ['HUN SEN', 'Samdech Hun Sen'] })]);
     expect(r.diagnostics).toEqual([]);
@@ -182,6 +194,39 @@ describe('EntityResolver: two things never write one URL', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain(A1);
     expect(errors[0]).toContain(A2);
+  });
+});
+
+describe('EntityResolver: names that differ only in symbols', () => {
+  it('never makes C++, C# and C one tag: the first spelling keeps the entity, the others are errors naming both articles', () => {
+    const r = new EntityResolver([]);
+    const cpp = r.resolve('tags', 'C++', A1);
+    expect(cpp).toMatchObject({ name: 'C++', slug: 'c' });
+    expect(r.resolve('tags', 'C++', A2)).toBe(cpp);
+    expect(r.resolve('tags', 'C#', A2)).toBeUndefined();
+    expect(r.resolve('tags', 'C', A2)).toBeUndefined();
+    const errors = errorsText(r);
+    expect(errors).toEqual([
+      `${A2}: error: ${A2} names "C#" and ${A1} "C++": names that differ only in symbols would be one tag (write "C++" if they are the same, or write the symbols as words in one of them if they are not)`,
+      `${A2}: error: ${A2} names "C" and ${A1} "C++": names that differ only in symbols would be one tag (write "C++" if they are the same, or write the symbols as words in one of them if they are not)`,
+    ]);
+    expect(r.entities().map((e) => e.name)).toEqual(['C++']);
+  });
+
+  it('accepts every symbol spelling an entity file declares, and names the matching one when another differs', () => {
+    const r = new EntityResolver([entityFile('organisations', 'content/organisations/marlow.md', 'Marlow and Sons', { aliases: ['Marlow & Sons'] })]);
+    expect(r.resolve('organisations', 'marlow & sons', A1)).toMatchObject({ name: 'Marlow and Sons', hasFile: true });
+    expect(r.resolve('organisations', 'Marlow Sons', A1)).toBeUndefined();
+    expect(errorsText(r)).toEqual([
+      `${A1}: error: ${A1} names "Marlow Sons" and content/organisations/marlow.md "Marlow & Sons": names that differ only in symbols would be one organisation (write "Marlow & Sons" if they are the same, or write the symbols as words in one of them if they are not)`,
+    ]);
+  });
+
+  it('keeps merging spellings whose symbols agree: AT&T and AT & T, #MeToo and MeToo', () => {
+    const r = new EntityResolver([]);
+    expect(r.resolve('organisations', 'AT & T', A2)).toBe(r.resolve('organisations', 'AT&T', A1));
+    expect(r.resolve('tags', 'MeToo', A2)).toBe(r.resolve('tags', '#MeToo', A1));
+    expect(r.diagnostics).toEqual([]);
   });
 });
 

@@ -190,6 +190,12 @@ describe('convertFile: Hugo', () => {
     '{{< img src="x" >}}Body with [a link]({{< ref "/topics/mobile" >}}).',
   ].join('\n');
 
+  it('keeps names that differ only in symbols, dropping only true repeats', () => {
+    const text = ['---', 'title: T', 'date: 2019-12-31', 'topics:', '  - C++', '  - C#', '  - c++', '---', 'Text.'].join('\n');
+    const result = convertFile(text, '2019/t.md', { format: 'hugo' });
+    expect(result.ok && result.fields.tags).toEqual(['C++', 'C#']);
+  });
+
   it('maps title, date, summary, people, tags, source, url and draft onto the contract', () => {
     const result = convertFile(post, '2019/12/2019-12-04-124062.md', { format: 'hugo', lookups });
     expect(result.ok).toBe(true);

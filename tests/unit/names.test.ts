@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanName, didYouMean, editDistance, foldDiacritics, nameKey } from '../../src/archive/names.ts';
+import { cleanName, didYouMean, editDistance, foldDiacritics, nameKey, nameSymbols } from '../../src/archive/names.ts';
 
 describe('nameKey', () => {
   it('is the same for spellings that differ in case, spacing, punctuation and diacritics', () => {
@@ -38,6 +38,25 @@ describe('nameKey', () => {
 
   it('treats the capital sharp s (ẞ) like ß: the names differ only in case', () => {
     expect(nameKey('STRAẞE')).toBe(nameKey('Straße'));
+  });
+});
+
+describe('nameSymbols', () => {
+  it('keeps the symbols that make one key two names', () => {
+    expect(nameKey('C++')).toBe(nameKey('C#'));
+    expect(nameSymbols('C++')).toBe('++');
+    expect(nameSymbols('C#')).toBe('#');
+    expect(nameSymbols('C')).toBe('');
+    expect(nameSymbols('AT&T')).toBe('&');
+    expect(nameSymbols('Disney+')).toBe('+');
+    expect(nameSymbols('US$ bonds')).toBe('$');
+  });
+
+  it('leaves out separators, apostrophes and a hashtag\'s leading #', () => {
+    for (const name of ['Hun Sen', 'Hun-Sen', 'Nguyễn Phú Trọng', "People's Party", 'Phnom Penh (city)', 'Mekong–Lancang', 'Yahoo!', 'St. Mary', '#MeToo']) {
+      expect(nameSymbols(name), name).toBe('');
+    }
+    expect(nameSymbols('AT & T')).toBe(nameSymbols('AT&T'));
   });
 });
 

@@ -116,6 +116,16 @@ describe('createArticle', () => {
     expect(result.text).toContain('people:\n  - "Hun Sen"\n  - "Richard Miles"\n  - "Jane Doe"\n  - "Hun Senn"\n');
   });
 
+  it('refuses a name that differs from a known one only in symbols, and writes nothing', async () => {
+    const contentDir = archive();
+    writeFileSync(join(contentDir, 'articles', '2022', 'code.md'), '---\ntitle: Code\ndate: 2022-01-01\ntags: [C++]\n---\nText.\n');
+    await expect(createArticle({ contentDir, title: 'Sharp', date: '2023-01-01', tags: ['C#'] })).rejects.toThrow(
+      new NewArticleError('--tags: "C#" and the archive\'s "C++" differ only in symbols, so they would be one page: write "C++" if they are the same, or the symbols as words if they are not'),
+    );
+    await expect(createArticle({ contentDir, title: 'Plus', date: '2023-01-01', tags: ['c++'] })).resolves.toMatchObject({ text: expect.stringContaining('tags:\n  - "C++"\n') });
+    expect(existsSync(join(contentDir, 'articles', '2023', '2023-01-01-sharp.md'))).toBe(false);
+  });
+
   it('dates the article today (local calendar date) unless told otherwise', async () => {
     const result = await createArticle({ contentDir: archive(), title: 'Late news', now: new Date(2024, 1, 29, 23, 30) });
     expect(result.file).toBe('content/articles/2024/2024-02-29-late-news.md');
