@@ -65,7 +65,7 @@ export interface Output {
   err(line: string): void;
 }
 
-/** The terminal: results on standard output, errors and usage on standard error. */
+/** The terminal: `out` to standard output, `err` to standard error. */
 export const stdio: Output = { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
 
 /**
