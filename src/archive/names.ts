@@ -48,9 +48,10 @@ export function nameKey(name: string): string {
 }
 const keys = new Map<string, string>();
 
-/** Symbols that make a name another name: `+` (and other maths signs), currency, `&`, `@`, `%`,
- * and `#` after a letter (`C#`; a hashtag's leading `#` is not one). Separators are not. */
-const SIGNIFICANT_SYMBOLS = /[\p{Sm}\p{Sc}&@%]|(?<=[\p{L}\p{N}])#/gu;
+/** Symbols that make a name another name: `+` (and other maths signs), currency, `&`, `%`, and `#`
+ * after a letter (`C#`). Separators are not, nor the `#` and `@` that mark a hashtag or a handle
+ * (`#MeToo` is `MeToo`). */
+const SIGNIFICANT_SYMBOLS = /[\p{Sm}\p{Sc}&%]|(?<=[\p{L}\p{N}])#/gu;
 
 /**
  * The symbols of a name that its key leaves out: `C++`, `C#` and `C` share the key `c` but not

@@ -52,8 +52,8 @@ describe('nameSymbols', () => {
     expect(nameSymbols('US$ bonds')).toBe('$');
   });
 
-  it('leaves out separators, apostrophes and a hashtag\'s leading #', () => {
-    for (const name of ['Hun Sen', 'Hun-Sen', 'Nguyễn Phú Trọng', "People's Party", 'Phnom Penh (city)', 'Mekong–Lancang', 'Yahoo!', 'St. Mary', '#MeToo']) {
+  it('leaves out separators, apostrophes, a hashtag\'s # and a handle\'s @', () => {
+    for (const name of ['Hun Sen', 'Hun-Sen', 'Nguyễn Phú Trọng', "People's Party", 'Phnom Penh (city)', 'Mekong–Lancang', 'Yahoo!', 'St. Mary', '#MeToo', '@hunsencambodia']) {
       expect(nameSymbols(name), name).toBe('');
     }
     expect(nameSymbols('AT & T')).toBe(nameSymbols('AT&T'));
