@@ -93,7 +93,7 @@ export function describeResolution(r: NameResolution): string {
 
 export async function createArticle(options: NewArticleOptions): Promise<NewArticleResult> {
   // The engine is imported here, not at the top, so the command line can set up fastStart() first.
-  const [{ loadEntityFiles, displayRoot }, { buildNameIndex }, { nameKey, nameSymbols, cleanName, editDistance }, { slugify }, { parseDate }, { renderArticleFile }] =
+  const [{ loadEntityFiles, displayRoot }, { buildNameIndex }, { nameKey, sameName, cleanName, editDistance }, { slugify }, { parseDate }, { renderArticleFile }] =
     await Promise.all([
       import('../src/archive/load.ts'),
       import('../src/archive/name-index.ts'),
@@ -135,7 +135,7 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
       const used = known.names[kind].get(key);
       // `C#` must not quietly become the archive's `C++`: the build would refuse the pair anyway.
       const spellings = filed ? filed.names.filter((n) => nameKey(n) === key) : used ? [used.spelling] : [];
-      if (spellings.length > 0 && !spellings.some((n) => nameSymbols(n) === nameSymbols(input))) {
+      if (spellings.length > 0 && !spellings.some((n) => sameName(n, input))) {
         throw new NewArticleError(
           `--${kind}: "${input}" and the archive's "${spellings[0]}" differ only in symbols, so they would be one page: write "${spellings[0]}" if they are the same, or the symbols as words if they are not`,
         );

@@ -22,7 +22,7 @@ import { splitFrontmatter } from './frontmatter.ts';
 import { FILE_KINDS, KIND_LABELS, isEntityKind, type EntityKind } from './kinds.ts';
 import { displayRoot, loadArchive } from './load.ts';
 import { parseMarkdown } from './markdown.ts';
-import { editDistance } from './names.ts';
+import { editDistance, everyName } from './names.ts';
 import { slugify } from './slug.ts';
 
 export interface Finding extends Diagnostic {
@@ -346,7 +346,7 @@ class LinkChecker {
     // The address may be written from a name or alias: /people/samdech-hun-sen/ means Hun Sen.
     const wanted = slug.replace(/-/g, ' ');
     for (const entity of this.index.entities(kind)) {
-      if ([entity.name, ...entity.aliases, ...Object.values(entity.names)].some((n) => slugify(n) === slugify(wanted))) return entity.slug;
+      if (everyName(entity).some((n) => slugify(n) === slugify(wanted))) return entity.slug;
     }
     return nearest(slug, this.index.entities(kind).map((e) => e.slug));
   }

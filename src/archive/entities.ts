@@ -8,7 +8,7 @@
 import type { Diagnostic } from './diagnostics.ts';
 import type { EntityFile } from './entity-file.ts';
 import { ENTITY_KINDS, KIND_LABELS, type EntityKind } from './kinds.ts';
-import { nameKey, nameSymbols } from './names.ts';
+import { everyName, nameKey, nameSymbols, sameName } from './names.ts';
 import { slugify } from './slug.ts';
 
 /** An entity file's record, or the same shape for a name no file declares (and for tags). */
@@ -51,7 +51,7 @@ export class EntityResolver {
     }
     slugs.set(file.slug, entity);
     const keys = this.byKey.get(file.kind)!;
-    for (const name of [file.name, ...file.aliases, ...Object.values(file.names)]) {
+    for (const name of everyName(file)) {
       const key = nameKey(name);
       const owner = keys.get(key);
       if (owner && owner !== entity) {
@@ -62,7 +62,7 @@ export class EntityResolver {
           file: file.file,
           message: `the name "${name}" is claimed by both ${file.file} and ${owner.file}`,
           hint:
-            nameSymbols(name) === nameSymbols(other)
+            sameName(name, other)
               ? 'a name or alias may belong to one entity only: remove it from one of the files'
               : `"${name}" and "${other}" differ only in symbols, which names are compared without: write the symbols as words in one of them`,
         });
@@ -145,7 +145,7 @@ export class EntityResolver {
 
 /** The name, alias or other-language name of an entity that has this key. */
 function spellingOf(entity: Entity, key: string): string {
-  return [entity.name, ...entity.aliases, ...Object.values(entity.names)].find((n) => nameKey(n) === key) ?? entity.name;
+  return everyName(entity).find((n) => nameKey(n) === key) ?? entity.name;
 }
 
 function nonAscii(text: string): number {

@@ -19,7 +19,7 @@ import { parseDate } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import type { EntityKind } from './kinds.ts';
-import { cleanName, nameKey, nameSymbols } from './names.ts';
+import { cleanName, nameKey, sameName } from './names.ts';
 import { KEY_SYNONYMS, articleSchema } from './schema.ts';
 import { slugify } from './slug.ts';
 import { validateFrontmatter } from './validate.ts';
@@ -286,9 +286,7 @@ function asList(value: unknown, splitSpaces = false): string[] {
 function addNames(list: string[], names: readonly string[]): void {
   for (const raw of names) {
     const name = plainText(raw).text;
-    const key = nameKey(name);
-    const symbols = nameSymbols(name);
-    if (key === '' || list.some((n) => nameKey(n) === key && nameSymbols(n) === symbols)) continue;
+    if (nameKey(name) === '' || list.some((n) => sameName(n, name))) continue;
     list.push(name);
   }
 }

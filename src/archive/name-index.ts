@@ -6,7 +6,7 @@
  */
 import type { EntityFile } from './entity-file.ts';
 import type { EntityKind } from './kinds.ts';
-import { nameKey } from './names.ts';
+import { everyName, nameKey } from './names.ts';
 import { slugify } from './slug.ts';
 
 export interface NamedEntity {
@@ -42,7 +42,7 @@ export function buildNameIndex(files: readonly EntityFile[]): NameIndex {
       kind: file.kind,
       slug: file.slug,
       name: file.name,
-      names: [file.name, ...file.aliases, ...Object.values(file.names)],
+      names: everyName(file),
       ...(file.facts.short?.length ? { short: file.facts.short } : {}),
       ...(file.names['km'] ? { familyNameFirst: true } : {}),
     };

@@ -61,6 +61,16 @@ export function nameSymbols(name: string): string {
   return name.match(SIGNIFICANT_SYMBOLS)?.join('') ?? '';
 }
 
+/** Whether two spellings are one name: one key and the same symbols (`C++` is not `C#`). */
+export function sameName(a: string, b: string): boolean {
+  return nameKey(a) === nameKey(b) && nameSymbols(a) === nameSymbols(b);
+}
+
+/** Every spelling an entity goes by: its name, aliases and names in other languages. */
+export function everyName(entity: { name: string; aliases: readonly string[]; names: Readonly<Record<string, string>> }): string[] {
+  return [entity.name, ...entity.aliases, ...Object.values(entity.names)];
+}
+
 /** Collapses runs of white space and trims, for names shown to readers. */
 export function cleanName(name: string): string {
   return name.replace(/\s+/g, ' ').trim();

@@ -1,6 +1,6 @@
 /**
- * Builds an archive folder with the project's real build (`npm run build`'s script) into a temporary folder,
- * so integration and browser tests read the same HTML a user would deploy.
+ * Builds an archive folder with the project's real build (`npm run build`'s script) into a
+ * temporary folder, so integration and browser tests read the same HTML a user would deploy.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';

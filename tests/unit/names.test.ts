@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanName, didYouMean, editDistance, foldDiacritics, nameKey, nameSymbols } from '../../src/archive/names.ts';
+import { cleanName, didYouMean, editDistance, foldDiacritics, nameKey, nameSymbols, sameName } from '../../src/archive/names.ts';
 
 describe('nameKey', () => {
   it('is the same for spellings that differ in case, spacing, punctuation and diacritics', () => {
@@ -57,6 +57,17 @@ describe('nameSymbols', () => {
       expect(nameSymbols(name), name).toBe('');
     }
     expect(nameSymbols('AT & T')).toBe(nameSymbols('AT&T'));
+  });
+});
+
+describe('sameName', () => {
+  it('is one key and the same symbols', () => {
+    expect(sameName('Nguyễn Phú Trọng', 'nguyen phu-trong')).toBe(true);
+    expect(sameName('AT&T', 'at & t')).toBe(true);
+    expect(sameName('C++', 'c++')).toBe(true);
+    expect(sameName('C++', 'C#')).toBe(false);
+    expect(sameName('C#', 'C')).toBe(false);
+    expect(sameName('Hun Sen', 'Hun Manet')).toBe(false);
   });
 });
 
