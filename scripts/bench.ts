@@ -123,6 +123,7 @@ function summary(m: Measured) {
     ok: m.run.ok,
     wallMs: Math.round(m.run.wallMs),
     cpuMs: m.run.cpuMs && { user: Math.round(m.run.cpuMs.user), system: Math.round(m.run.cpuMs.system) },
+    cpuByCommand: m.run.cpuByCommand.map(({ command, processes, ms }) => ({ command, processes, ms: Math.round(ms) })),
     peakRssBytes: m.run.peakRssBytes,
     peakRss: {
       largestProcessBytes: m.run.timeMaxRssBytes,
@@ -246,6 +247,9 @@ async function main(): Promise<void> {
       peakRssMethod: hasGnuTime()
         ? 'max of GNU time %M (largest single process) and the summed RSS of the process tree polled every 100 ms'
         : 'summed RSS of the process tree polled every 100 ms (/usr/bin/time not installed)',
+      cpuMethod: hasGnuTime()
+        ? 'the larger of GNU time %U/%S (processes waited for) and the sum over every process of the tree, polled (Pagefind\'s is not waited for)'
+        : 'the sum over every process of the tree, polled every 100 ms (/usr/bin/time not installed)',
       generation: {
         ms: Math.round(generationMs),
         files: archive.files,
@@ -293,6 +297,7 @@ function report(
     msPerArticle: number;
     outputBytes: number;
     peakRssMethod: string;
+    cpuMethod: string;
     workDir: string | null;
   },
   measured: Measured[],
@@ -339,6 +344,8 @@ function report(
       ? measured.map((x, b) => `each run (${x.name}): ${rounds.map((builds) => `${seconds(builds[b]!.run.wallMs)} / ${bytes(builds[b]!.run.peakRssBytes)}`).join(', ')}`)
       : []),
     ...measured.map((x) => `processes at the peak (${x.name}): ${x.run.atPeak.map((p) => `${p.command} ${bytes(p.rssBytes)}`).join(', ') || 'n/a'}`),
+    ...measured.map((x) => `CPU time by process (${x.name}): ${x.run.cpuByCommand.map((c) => `${c.command}${c.processes > 1 ? ` ×${c.processes}` : ''} ${seconds(c.ms)}`).join(', ') || 'n/a'}`),
+    `CPU time: ${result.cpuMethod}`,
     `peak RSS: ${result.peakRssMethod}; feeds are part of page rendering; the search index is built alongside it (a worker process and Pagefind's), so stages overlap; n/a = the build log does not report that stage`,
   ];
   if (result.workDir) foot.push(`kept: ${result.workDir} (content/, dist/, cache/, logs/)`);

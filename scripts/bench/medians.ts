@@ -20,16 +20,24 @@ export function median(values: readonly (number | null)[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The run whose figure is nearest `target`. */
+function nearestTo(runs: Measured[], figure: (m: Measured) => number | null, target: number | null): Measured {
+  const distance = (m: Measured): number => Math.abs((figure(m) ?? 0) - (target ?? 0));
+  return runs.reduce((best, m) => (distance(m) < distance(best) ? m : best));
+}
+
 /** One build's figures over several runs: the median of each, taken apart, as "medians of 3
- * runs" means; the processes at the peak are those of the run whose peak is nearest the median. */
+ * runs" means; the processes at the peak are those of the run whose peak is nearest the median,
+ * the CPU time by command that of the run whose CPU time is. */
 export function medianBuild(runs: Measured[]): Measured {
   const [first] = runs as [Measured, ...Measured[]];
   if (runs.length === 1) return first;
   const of = (value: (m: Measured) => number | null): number | null => median(runs.map(value));
   const peak = of((m) => m.run.peakRssBytes);
-  const nearest = runs.reduce((best, m) => (Math.abs((m.run.peakRssBytes ?? 0) - (peak ?? 0)) < Math.abs((best.run.peakRssBytes ?? 0) - (peak ?? 0)) ? m : best));
+  const nearest = nearestTo(runs, (m) => m.run.peakRssBytes, peak);
   const user = of((m) => m.run.cpuMs?.user ?? null);
   const system = of((m) => m.run.cpuMs?.system ?? null);
+  const cpuTotal = (m: Measured): number | null => (m.run.cpuMs ? m.run.cpuMs.user + m.run.cpuMs.system : null);
   const stages: Record<keyof Stages, number | null> = { ...first.stages };
   for (const key of Object.keys(stages) as (keyof Stages)[]) stages[key] = of((m) => m.stages[key]);
   return {
@@ -42,6 +50,7 @@ export function medianBuild(runs: Measured[]): Measured {
       timeMaxRssBytes: of((m) => m.run.timeMaxRssBytes),
       treePeakRssBytes: of((m) => m.run.treePeakRssBytes),
       cpuMs: user === null || system === null ? null : { user, system },
+      cpuByCommand: nearestTo(runs, cpuTotal, of(cpuTotal)).run.cpuByCommand,
       maxProcesses: Math.max(...runs.map((m) => m.run.maxProcesses)),
     },
     stages: stages as Stages,

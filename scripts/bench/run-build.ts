@@ -2,8 +2,12 @@
  * Runs the project's real build (`astro build`) as a child process and measures it: wall time,
  * peak memory of the whole process tree, and the log with the arrival time of every line.
  *
- * CPU time (user and system, the build and every process it waited for: workers, Pagefind)
- * comes from GNU `time`: on a shared 2-core machine it varies far less between runs than wall time.
+ * CPU time (user and system) is measured two ways too, and the larger of each is reported: GNU
+ * `time` counts the build and every process it waited for, exactly, but Pagefind's library stops its
+ * indexer without waiting for it, so that process ends as an orphan and its time (a quarter of a
+ * cold build's) never reaches the build; polling /proc adds up every process of the tree as last
+ * seen, which misses at most one interval of each. On a shared 2-core machine CPU time varies far
+ * less between runs than wall time.
  *
  * Peak RSS is measured two ways and the larger is reported:
  * - GNU `/usr/bin/time -f %M`, when installed: the peak of the largest single process in the tree
@@ -28,8 +32,10 @@ export interface BuildRun {
   peakRssBytes: number | null;
   /** Largest single process (GNU time %M), bytes. */
   timeMaxRssBytes: number | null;
-  /** User and system CPU time of the build and its waited-for children (GNU time %U, %S), ms. */
-  cpuMs: { user: number; system: number } | null;
+  /** User and system CPU time of the whole process tree (see above), ms. */
+  cpuMs: CpuMs | null;
+  /** CPU time of the tree's processes, polled, by command, most first. */
+  cpuByCommand: CommandCpu[];
   /** Sum over the process tree, polled every 100 ms, bytes. */
   treePeakRssBytes: number | null;
   /** Most processes seen in the tree at once (the build and its workers or helpers). */
@@ -89,6 +95,34 @@ function getPageSize(): number {
   return pageSize;
 }
 
+export interface CpuMs {
+  user: number;
+  system: number;
+}
+
+export interface CommandCpu {
+  /** As in `ProcessSample`. */
+  command: string;
+  /** How many processes ran it (the Markdown workers are several). */
+  processes: number;
+  /** User + system, ms. */
+  ms: number;
+}
+
+let clockTicks: number | undefined;
+
+/** Units of the CPU times in /proc/<pid>/stat, per second. */
+function getClockTicks(): number {
+  if (clockTicks === undefined) {
+    try {
+      clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      clockTicks = 100;
+    }
+  }
+  return clockTicks;
+}
+
 export interface ProcessSample {
   pid: number;
   /** The executable's name, from /proc/<pid>/stat (`node`, `pagefind_extended`, `esbuild`). */
@@ -96,7 +130,7 @@ export interface ProcessSample {
   rssBytes: number;
 }
 
-/** Samples the summed RSS of a process and its descendants. */
+/** Samples the summed RSS of a process and its descendants, and the CPU time each has used. */
 export class TreeSampler {
   peakBytes = 0;
   maxProcesses = 0;
@@ -104,6 +138,8 @@ export class TreeSampler {
   available = true;
   private readonly root: number;
   private readonly exclude: Set<number>;
+  /** Every process seen in the tree: its command and CPU time when last seen, in clock ticks. */
+  private readonly cpu = new Map<number, { command: string; user: number; system: number }>();
   private timer: ReturnType<typeof setInterval> | undefined;
 
   /** `exclude`: pids in the tree not to count (the `time` wrapper itself). */
@@ -133,6 +169,7 @@ export class TreeSampler {
     const children = new Map<number, number[]>();
     const rss = new Map<number, number>();
     const names = new Map<number, string>();
+    const times = new Map<number, [user: number, system: number]>();
     for (const entry of entries) {
       const c = entry.charCodeAt(0);
       if (c < 48 || c > 57) continue;
@@ -150,6 +187,7 @@ export class TreeSampler {
       if (list) list.push(pid);
       else children.set(ppid, [pid]);
       rss.set(pid, Number(fields[21]) * getPageSize());
+      times.set(pid, [Number(fields[11]), Number(fields[12])]);
       names.set(pid, stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
     }
     if (!rss.has(this.root)) return;
@@ -162,15 +200,50 @@ export class TreeSampler {
         const bytes = rss.get(pid) ?? 0;
         total += bytes;
         tree.push({ pid, command: names.get(pid) ?? '?', rssBytes: bytes });
+        const [user, system] = times.get(pid) ?? [0, 0];
+        const last = this.cpu.get(pid);
+        // The command is read again each time, since the build's first process replaces itself
+        // with Astro (execve); an ended process no longer has one, nor reliable times.
+        this.cpu.set(pid, {
+          command: commandOf(pid) ?? last?.command ?? names.get(pid) ?? '?',
+          user: Math.max(user, last?.user ?? 0),
+          system: Math.max(system, last?.system ?? 0),
+        });
       }
       for (const child of children.get(pid) ?? []) stack.push(child);
     }
     if (total > this.peakBytes) {
       this.peakBytes = total;
-      for (const p of tree) p.command = commandOf(p.pid) ?? p.command;
+      for (const p of tree) p.command = this.cpu.get(p.pid)!.command;
       this.atPeak = tree.sort((a, b) => b.rssBytes - a.rssBytes);
     }
     this.maxProcesses = Math.max(this.maxProcesses, tree.length);
+  }
+
+  /** User and system CPU time of every process seen, as last seen, ms; null if none was. */
+  cpuMs(): CpuMs | null {
+    if (this.cpu.size === 0) return null;
+    const ms = 1000 / getClockTicks();
+    let user = 0;
+    let system = 0;
+    for (const p of this.cpu.values()) {
+      user += p.user * ms;
+      system += p.system * ms;
+    }
+    return { user, system };
+  }
+
+  /** CPU time by command, most first. */
+  cpuByCommand(): CommandCpu[] {
+    const ms = 1000 / getClockTicks();
+    const byCommand = new Map<string, CommandCpu>();
+    for (const { command, user, system } of this.cpu.values()) {
+      const entry = byCommand.get(command) ?? { command, processes: 0, ms: 0 };
+      entry.processes++;
+      entry.ms += (user + system) * ms;
+      byCommand.set(command, entry);
+    }
+    return [...byCommand.values()].sort((a, b) => b.ms - a.ms);
   }
 }
 
@@ -254,7 +327,7 @@ export async function runBuild(request: BuildRequest): Promise<BuildRun> {
   await streams;
 
   let timeMaxRssBytes: number | null = null;
-  let cpuMs: BuildRun['cpuMs'] = null;
+  let cpuMs: CpuMs | null = null;
   if (timeFile) {
     try {
       // GNU time writes "Command exited with non-zero status N" first when the build fails.
@@ -270,6 +343,8 @@ export async function runBuild(request: BuildRequest): Promise<BuildRun> {
     rmSync(timeFile, { force: true });
     if (ownScratch) rmSync(ownScratch, { recursive: true, force: true });
   }
+  const polled = sampler.cpuMs();
+  if (polled) cpuMs = cpuMs ? { user: Math.max(cpuMs.user, polled.user), system: Math.max(cpuMs.system, polled.system) } : polled;
   const treePeakRssBytes = sampler.available && sampler.peakBytes > 0 ? sampler.peakBytes : null;
   const candidates = [timeMaxRssBytes, treePeakRssBytes].filter((v): v is number => v !== null);
   return {
@@ -280,6 +355,7 @@ export async function runBuild(request: BuildRequest): Promise<BuildRun> {
     peakRssBytes: candidates.length ? Math.max(...candidates) : null,
     timeMaxRssBytes,
     cpuMs,
+    cpuByCommand: sampler.cpuByCommand(),
     treePeakRssBytes,
     maxProcesses: sampler.maxProcesses,
     atPeak: sampler.atPeak,

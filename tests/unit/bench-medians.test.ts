@@ -29,6 +29,7 @@ function measured(wallMs: number, peak: number | null, user: number, contentLoad
       peakRssBytes: peak,
       timeMaxRssBytes: peak,
       cpuMs: { user, system: user / 4 },
+      cpuByCommand: [{ command, processes: 1, ms: user * 1.25 }],
       treePeakRssBytes: peak,
       maxProcesses: 3,
       atPeak: [{ pid: 1, command, rssBytes: peak ?? 0 }],
@@ -53,16 +54,18 @@ describe('median', () => {
 
 describe('medianBuild', () => {
   it('takes the median of each figure apart, so no single run speaks for all of them', () => {
-    const runs = [measured(72_000, 1.7e9, 80_000, 27_000, 'a'), measured(64_000, 1.8e9, 75_000, 22_000, 'b'), measured(68_000, 1.6e9, 90_000, 25_000, 'c')];
+    const runs = [measured(72_000, 1.7e9, 80_000, 27_000, 'a'), measured(64_000, 1.8e9, 85_000, 22_000, 'b'), measured(68_000, 1.6e9, 90_000, 25_000, 'c')];
     const m = medianBuild(runs);
     expect(m.run.wallMs).toBe(68_000);
     expect(m.run.peakRssBytes).toBe(1.7e9);
-    expect(m.run.cpuMs).toEqual({ user: 80_000, system: 20_000 });
+    expect(m.run.cpuMs).toEqual({ user: 85_000, system: 21_250 });
     expect(m.stages.contentLoad).toBe(25_000);
     expect(m.stages.pageRendering).toBe(34_000);
     expect(m.stages.searchIndex).toBeNull();
     // The processes listed at the peak are those of the run whose peak is the median one.
     expect(m.run.atPeak[0]!.command).toBe('a');
+    // The CPU time by command is that of the run whose CPU time is the median one.
+    expect(m.run.cpuByCommand).toEqual([{ command: 'b', processes: 1, ms: 106_250 }]);
   });
 
   it('is the run itself when there is one', () => {
