@@ -82,17 +82,21 @@ export function hasGnuTime(): boolean {
   return gnuTime;
 }
 
-let pageSize: number | undefined;
+const settings = new Map<string, number>();
 
-function getPageSize(): number {
-  if (pageSize === undefined) {
+/** A system setting from `getconf` (`PAGESIZE`, `CLK_TCK`: the unit of the CPU times in
+ * /proc/<pid>/stat), or `fallback` where there is none. */
+function systemSetting(name: string, fallback: number): number {
+  let value = settings.get(name);
+  if (value === undefined) {
     try {
-      pageSize = Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).trim()) || 4096;
+      value = Number(execFileSync('getconf', [name], { encoding: 'utf8' }).trim()) || fallback;
     } catch {
-      pageSize = 4096;
+      value = fallback;
     }
+    settings.set(name, value);
   }
-  return pageSize;
+  return value;
 }
 
 export interface CpuMs {
@@ -107,20 +111,6 @@ export interface CommandCpu {
   processes: number;
   /** User + system, ms. */
   ms: number;
-}
-
-let clockTicks: number | undefined;
-
-/** Units of the CPU times in /proc/<pid>/stat, per second. */
-function getClockTicks(): number {
-  if (clockTicks === undefined) {
-    try {
-      clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-    } catch {
-      clockTicks = 100;
-    }
-  }
-  return clockTicks;
 }
 
 export interface ProcessSample {
@@ -186,7 +176,7 @@ export class TreeSampler {
       const list = children.get(ppid);
       if (list) list.push(pid);
       else children.set(ppid, [pid]);
-      rss.set(pid, Number(fields[21]) * getPageSize());
+      rss.set(pid, Number(fields[21]) * systemSetting('PAGESIZE', 4096));
       times.set(pid, [Number(fields[11]), Number(fields[12])]);
       names.set(pid, stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
     }
@@ -223,7 +213,7 @@ export class TreeSampler {
   /** User and system CPU time of every process seen, as last seen, ms; null if none was. */
   cpuMs(): CpuMs | null {
     if (this.cpu.size === 0) return null;
-    const ms = 1000 / getClockTicks();
+    const ms = 1000 / systemSetting('CLK_TCK', 100);
     let user = 0;
     let system = 0;
     for (const p of this.cpu.values()) {
@@ -235,7 +225,7 @@ export class TreeSampler {
 
   /** CPU time by command, most first. */
   cpuByCommand(): CommandCpu[] {
-    const ms = 1000 / getClockTicks();
+    const ms = 1000 / systemSetting('CLK_TCK', 100);
     const byCommand = new Map<string, CommandCpu>();
     for (const { command, user, system } of this.cpu.values()) {
       const entry = byCommand.get(command) ?? { command, processes: 0, ms: 0 };
