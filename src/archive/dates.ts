@@ -24,9 +24,11 @@ export interface ParsedDate {
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$/i;
 
+/** Counted, not asked of Date: `Date.UTC` reads years 0–99 as 1900–1999, so 0000-02-29 would fail. */
 function isRealDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
   return day <= daysInMonth;
 }
 
@@ -83,7 +85,8 @@ export function formatLong(date: CalendarDate): string {
   // Every list on every page shows dates, and an archive has far fewer days than mentions of them.
   let text = longDates.get(date);
   if (text === undefined) {
-    text = format(toLocalDate(date), 'd MMMM yyyy');
+    // uuuu, the proleptic year: yyyy is a year of an era, in which 0000 would read as 0001 (1 BC).
+    text = format(toLocalDate(date), 'd MMMM uuuu');
     longDates.set(date, text);
   }
   return text;
@@ -92,7 +95,7 @@ const longDates = new Map<CalendarDate, string>();
 
 /** August 2023, for a `YYYY-MM` month key. */
 export function formatMonth(yearMonth: string): string {
-  return format(toLocalDate(`${yearMonth}-01`), 'MMMM yyyy');
+  return format(toLocalDate(`${yearMonth}-01`), 'MMMM uuuu');
 }
 
 /** August, for a month number 1–12. */

@@ -9,10 +9,16 @@ import { isValidSlug } from './slug.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
-/** A name list: `[A, B]`, or a single name where one is enough. Numbers become text (`tags: [2023]`). */
+/**
+ * Keys whose values are names. A number there is a name as the editor wrote it (`tags: [2023]`,
+ * `007`): validate.ts turns it into that text before these schemas see it.
+ */
+export const NAME_KEYS: ReadonlySet<string> = new Set(['people', 'organisations', 'events', 'places', 'tags', 'aliases', 'short']);
+
+/** A name list: `[A, B]`, or a single name where one is enough. */
 const nameList = z
-  .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))])
-  .transform((value) => (Array.isArray(value) ? value : [value]).map((v) => cleanName(String(v))))
+  .union([z.string(), z.array(z.string())])
+  .transform((value) => (Array.isArray(value) ? value : [value]).map(cleanName))
   .pipe(z.array(z.string().min(1, 'a name must not be empty')))
   .default([]);
 

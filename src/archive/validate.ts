@@ -4,8 +4,9 @@
  */
 import type { z } from 'zod';
 import type { Diagnostic } from './diagnostics.ts';
-import type { SplitFile } from './frontmatter.ts';
+import { numberPath, type SplitFile } from './frontmatter.ts';
 import { didYouMean } from './names.ts';
+import { NAME_KEYS } from './schema.ts';
 
 const DATE_KEYS = new Set(['date', 'updated', 'start', 'end']);
 
@@ -20,10 +21,21 @@ export function validateFrontmatter<S extends z.ZodObject>(
   const diagnostics: Diagnostic[] = [];
   const known = Object.keys(schema.shape);
   const input: Record<string, unknown> = {};
+  const empty = new Set<string>();
 
-  for (const [rawKey, value] of Object.entries(split.data)) {
+  for (const [rawKey, written] of Object.entries(split.data)) {
     const key = synonyms[rawKey] ?? rawKey;
     const line = split.keyLines.get(rawKey);
+    let value = written;
+    if (known.includes(key) && value === null) {
+      // `people:` with nothing after it: YAML's null, which an editor means as "none".
+      empty.add(key);
+      if (schema.shape[key]!.safeParse(undefined).success) {
+        diagnostics.push({ severity: 'warning', code: 'schema', file, line, message: `${rawKey} has no value and is ignored`, hint: `write a value after "${rawKey}:", or remove the line` });
+      }
+      continue;
+    }
+    if (NAME_KEYS.has(key)) value = namesAsWritten(value, rawKey, split, (d) => diagnostics.push({ ...d, file, line }));
     if (!known.includes(key)) {
       const suggestion = didYouMean(rawKey, known);
       diagnostics.push({
@@ -53,18 +65,39 @@ export function validateFrontmatter<S extends z.ZodObject>(
       const rawKey = Object.keys(split.data).find((k) => (synonyms[k] ?? k) === key) ?? key;
       const missing = issue.path.length === 1 && input[key] === undefined;
       const where = issue.path.length > 1 ? `${key}[${issue.path.slice(1).join('.')}]` : key;
+      const blank = missing && empty.has(key);
       diagnostics.push({
         severity: 'error',
         code: DATE_KEYS.has(key) && !missing ? 'date' : 'schema',
         file,
         line: split.keyLines.get(rawKey) ?? 1,
-        message: missing ? `"${key}" is required` : `${where}: ${describeIssue(issue)}`,
-        hint: missing ? `add a line "${key}: ..." to the frontmatter` : undefined,
+        message: blank ? `"${key}" has no value` : missing ? `"${key}" is required` : `${where}: ${describeIssue(issue)}`,
+        hint: blank ? `write it after "${rawKey}:"${DATE_KEYS.has(key) ? ', like 2023-08-07' : ''}` : missing ? `add a line "${key}: ..." to the frontmatter` : undefined,
       });
     }
     return { ok: false, diagnostics };
   }
   return { ok: true, data: result.data, diagnostics };
+}
+
+/**
+ * Numbers in a list of names become the names the editor wrote: `tags: [2023]` is the tag "2023",
+ * and `007` stays "007", with a warning, since other YAML readers would make it 7.
+ */
+function namesAsWritten(value: unknown, key: string, split: SplitFile, warn: (d: Omit<Diagnostic, 'file'>) => void): unknown {
+  const asName = (item: unknown, index?: number): unknown => {
+    if (typeof item !== 'number') return item;
+    const text = split.writtenNumbers.get(numberPath(key, index));
+    if (text === undefined) return String(item);
+    warn({
+      severity: 'warning',
+      code: 'schema',
+      message: `${key}: ${text} is a number to YAML (${item}); it is kept as written, "${text}"`,
+      hint: `write it in quotes, "${text}", so that every tool reads it as a name`,
+    });
+    return text;
+  };
+  return Array.isArray(value) ? value.map((item, i) => asName(item, i)) : asName(value);
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
