@@ -8,7 +8,7 @@ import { yearMonthOf, yearOf } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { EntityResolver, type Entity } from './entities.ts';
 import type { EntityFile } from './entity-file.ts';
-import { CoOccurrence, type Connection } from './connections.ts';
+import { CoOccurrence, type Connections } from './connections.ts';
 import { ENTITY_KINDS, FILE_KINDS, KIND_LABELS, type EntityKind } from './kinds.ts';
 import { findNearDuplicates } from './near-duplicates.ts';
 import type { Quote } from './quotes.ts';
@@ -52,8 +52,9 @@ export interface ArchiveIndex {
   entity(kind: EntityKind, slug: string): IndexedEntity | undefined;
   /** What an article covers, by kind, in the order the editor listed them. */
   entitiesOf(articleSlug: string): Record<EntityKind, IndexedEntity[]>;
-  /** People, organisations, events and places sharing the most articles with this entity. */
-  connections(entity: IndexedEntity): Connection<IndexedEntity>[];
+  /** People, organisations, events and places sharing the most articles with this entity (the
+   * first hundred), and how many there are of each kind. */
+  connections(entity: IndexedEntity): Connections<IndexedEntity>;
   /** Up to five articles sharing the most (and the rarest) entities with this one. */
   related(articleSlug: string): Related[];
   /** Entities of a kind with the most articles, most first. */
@@ -140,7 +141,7 @@ export function buildArchiveIndex(
     if (month) month.articles.push(article);
     else months.set(key, { key, year: yearOf(article.date.date), month: Number(key.slice(5)), articles: [article] });
   }
-  diagnostics.push(...resolver.diagnostics);
+  for (const d of resolver.diagnostics) diagnostics.push(d);
 
   const indexed = new Map<Entity, IndexedEntity>();
   const byKind = new Map<EntityKind, IndexedEntity[]>(ENTITY_KINDS.map((kind) => [kind, []]));
