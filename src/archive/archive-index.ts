@@ -8,7 +8,7 @@ import { yearMonthOf, yearOf } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { EntityResolver, type Entity } from './entities.ts';
 import type { EntityFile } from './entity-file.ts';
-import { CoOccurrence, type Connection } from './connections.ts';
+import { CoOccurrence, type Connections } from './connections.ts';
 import { ENTITY_KINDS, FILE_KINDS, KIND_LABELS, type EntityKind } from './kinds.ts';
 import { findNearDuplicates } from './near-duplicates.ts';
 import type { Quote } from './quotes.ts';
@@ -52,8 +52,9 @@ export interface ArchiveIndex {
   entity(kind: EntityKind, slug: string): IndexedEntity | undefined;
   /** What an article covers, by kind, in the order the editor listed them. */
   entitiesOf(articleSlug: string): Record<EntityKind, IndexedEntity[]>;
-  /** People, organisations, events and places sharing the most articles with this entity. */
-  connections(entity: IndexedEntity): Connection<IndexedEntity>[];
+  /** People, organisations, events and places sharing the most articles with this entity (the
+   * first hundred), and how many there are of each kind. */
+  connections(entity: IndexedEntity): Connections<IndexedEntity>;
   /** Up to five articles sharing the most (and the rarest) entities with this one. */
   related(articleSlug: string): Related[];
   /** Entities of a kind with the most articles, most first. */
@@ -140,7 +141,7 @@ export function buildArchiveIndex(
     if (month) month.articles.push(article);
     else months.set(key, { key, year: yearOf(article.date.date), month: Number(key.slice(5)), articles: [article] });
   }
-  diagnostics.push(...resolver.diagnostics);
+  for (const d of resolver.diagnostics) diagnostics.push(d);
 
   const indexed = new Map<Entity, IndexedEntity>();
   const byKind = new Map<EntityKind, IndexedEntity[]>(ENTITY_KINDS.map((kind) => [kind, []]));
@@ -152,7 +153,7 @@ export function buildArchiveIndex(
     entityBySlug.set(`${entity.kind}/${entity.slug}`, entry);
   }
   for (const list of byKind.values()) list.sort((a, b) => byName.compare(a.name, b.name));
-  diagnostics.push(...nearDuplicateWarnings([...indexed.values()]));
+  for (const d of nearDuplicateWarnings([...indexed.values()])) diagnostics.push(d);
 
   const years: YearGroup[] = [];
   for (const month of months.values()) {
@@ -193,7 +194,7 @@ export function buildArchiveIndex(
       for (const kind of ENTITY_KINDS) result[kind] = (refs?.[kind] ?? []).map((e) => indexed.get(e)!);
       return result;
     },
-    connections: (entity) => coOccurrence().of(entity) as Connection<IndexedEntity>[],
+    connections: (entity) => coOccurrence().of(entity) as Connections<IndexedEntity>,
     related(slug) {
       const article = bySlug.get(slug);
       if (!article) return [];
@@ -211,18 +212,40 @@ export function buildArchiveIndex(
   return { index, diagnostics };
 }
 
+/** Near-duplicate warnings listed per file; a file of generated names (`Clerk 0001` … `Clerk 9999`)
+ * would otherwise give hundreds of thousands of them, and the rest are counted in one. */
+export const NEAR_DUPLICATES_PER_FILE = 10;
+
 /** Names of two different entities one letter apart: probably one entity, spelt two ways. */
 function nearDuplicateWarnings(entities: readonly IndexedEntity[]): Diagnostic[] {
   const things = entities
     .filter((e) => e.kind !== 'tags')
     .map((entity) => ({ id: `${entity.kind}/${entity.slug}`, kind: entity.kind, entity, names: [entity.name, ...entity.aliases] }));
-  return findNearDuplicates(things)
-    .filter(([a, , b]) => a.kind === b.kind)
-    .map(([a, nameA, b, nameB]) => ({
-      severity: 'warning' as const,
-      code: 'near-duplicate' as const,
-      file: b.entity.file,
+  const warnings: Diagnostic[] = [];
+  const perFile = new Map<string, number>();
+  for (const [a, nameA, b, nameB] of findNearDuplicates(things)) {
+    if (a.kind !== b.kind) continue;
+    const file = b.entity.file;
+    const count = (perFile.get(file) ?? 0) + 1;
+    perFile.set(file, count);
+    if (count > NEAR_DUPLICATES_PER_FILE) continue;
+    warnings.push({
+      severity: 'warning',
+      code: 'near-duplicate',
+      file,
       message: `"${nameB}" (${b.entity.file}) and "${nameA}" (${a.entity.file}) are so alike they may be one ${KIND_LABELS[a.kind].singular.toLowerCase()}`,
       hint: `if they are, write one spelling, or add the other as an alias in an entity file`,
-    }));
+    });
+  }
+  for (const [file, count] of perFile) {
+    if (count <= NEAR_DUPLICATES_PER_FILE) continue;
+    warnings.push({
+      severity: 'warning',
+      code: 'near-duplicate',
+      file,
+      message: `${(count - NEAR_DUPLICATES_PER_FILE).toLocaleString('en')} more pairs of names of ${file} are so alike they may be one entity each, beyond the ${NEAR_DUPLICATES_PER_FILE} listed`,
+      hint: 'check the names of this file: if they are different names, they are fine as they are',
+    });
+  }
+  return warnings;
 }

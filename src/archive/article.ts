@@ -14,7 +14,8 @@ import { findKnownMentions, linkMentions } from './mentions.ts';
 import { applyOverrides, checkOverrides, extractQuotes, readOverrides, toSpeaker, type Quote, type Speaker } from './quotes.ts';
 import type { NameIndex } from './name-index.ts';
 import { KEY_SYNONYMS, articleSchema } from './schema.ts';
-import { slugify } from './slug.ts';
+import { articleFindings } from './name-findings.ts';
+import { boundSlug, slugify } from './slug.ts';
 import { validateFrontmatter } from './validate.ts';
 
 /** What the archive knows of an article, all but its body: what lists, indexes and keys read. */
@@ -109,7 +110,8 @@ export function processArticle(raw: string, file: string, context?: ArticleConte
   if (rendered.wordCount === 0) {
     diagnostics.push({ severity: 'warning', code: 'empty-body', file, line: split.value.bodyLine, message: 'the article has no body text', hint: 'write the article below the closing ---' });
   }
-  const slug = fm.slug ?? slugFromPath(file);
+  for (const d of articleFindings(split.value, names, file, context?.names)) diagnostics.push(d);
+  const slug = fm.slug === undefined ? slugFromPath(file) : boundSlug(fm.slug);
   if (slug === '') {
     return { diagnostics: [...diagnostics, { severity: 'error', code: 'schema', file, message: 'the file name gives no usable URL slug', hint: 'rename the file or add "slug: some-words" to the frontmatter' }] };
   }

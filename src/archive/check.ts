@@ -80,7 +80,7 @@ export async function checkArchive(contentDir: string, options: CheckOptions = {
   const unknownKeys = countUnknownKeys(engineFindings);
   const findings = groupUnknownKeys(engineFindings);
 
-  findings.push(...unusedEntityFiles(loaded.index));
+  for (const f of unusedEntityFiles(loaded.index)) findings.push(f);
 
   const bySlug = new Map<string, Article>();
   for (const article of loaded.articles) if (!bySlug.has(article.slug)) bySlug.set(article.slug, article);
@@ -98,8 +98,8 @@ export async function checkArchive(contentDir: string, options: CheckOptions = {
     const article = byFile.get(source.file);
     const tree = parseMarkdown(split.value.body);
     const lineOffset = split.value.bodyLine - 1;
-    findings.push(...removedHtml(tree, split.value.body, source.file, lineOffset));
-    findings.push(...links.check(tree, source.file, article?.slug ?? slugFromPath(source.file), article?.draft ?? false, lineOffset));
+    for (const f of removedHtml(tree, split.value.body, source.file, lineOffset)) findings.push(f);
+    for (const f of links.check(tree, source.file, article?.slug ?? slugFromPath(source.file), article?.draft ?? false, lineOffset)) findings.push(f);
   }
 
   findings.sort(compareFindings);
@@ -156,7 +156,7 @@ export function groupUnknownKeys(findings: Finding[]): Finding[] {
       severity: 'warning',
       code: 'unknown-key',
       file: f.file,
-      line: lines.length > 0 ? Math.min(...lines) : undefined,
+      line: lines.length > 0 ? lines.reduce((a, b) => Math.min(a, b)) : undefined,
       message: `${keys.length} unknown keys are ignored: ${keys.map((k) => `"${k}"`).join(', ')}`,
       hint: suggestions.length > 0 ? `did you mean ${suggestions.join(', and ')}?` : 'remove them, or rename them to keys of the content contract',
     });

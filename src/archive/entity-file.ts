@@ -8,7 +8,8 @@ import { splitFrontmatter } from './frontmatter.ts';
 import type { FileKind } from './kinds.ts';
 import { renderMarkdown } from './markdown.ts';
 import { entitySchemas } from './schema.ts';
-import { slugify } from './slug.ts';
+import { entityFileFindings } from './name-findings.ts';
+import { boundSlug, slugify } from './slug.ts';
 import { validateFrontmatter } from './validate.ts';
 
 export interface EntityFacts {
@@ -44,12 +45,12 @@ export function processEntityFile(raw: string, file: string, kind: FileKind): En
   const validated = validateFrontmatter(split.value, entitySchemas[kind], file);
   if (!validated.ok) return { diagnostics: validated.diagnostics };
   const { name, aliases, names, slug, wikidata, ...facts } = validated.data;
-  const finalSlug = slug ?? slugify(name);
+  const finalSlug = slug === undefined ? slugify(name) : boundSlug(slug);
   if (finalSlug === '') {
     return { diagnostics: [...validated.diagnostics, { severity: 'error', code: 'schema', file, line: split.value.keyLines.get('name'), message: `the name "${name}" gives no usable URL slug`, hint: 'add "slug: some-words" to the frontmatter' }] };
   }
   return {
-    diagnostics: validated.diagnostics,
+    diagnostics: [...validated.diagnostics, ...entityFileFindings(split.value, kind, name, slug, file)],
     entity: {
       file,
       kind,

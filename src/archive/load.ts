@@ -34,7 +34,7 @@ export async function loadEntityFiles(contentDir: string): Promise<{ entityFiles
       continue;
     }
     const result = processEntityFile(source.text, source.file, kind);
-    diagnostics.push(...result.diagnostics);
+    for (const d of result.diagnostics) diagnostics.push(d);
     if (result.entity) entityFiles.push(result.entity);
   }
   return { entityFiles, diagnostics };
@@ -51,7 +51,7 @@ export async function loadArchive(contentDir: string, options: BuildOptions & { 
   }
   const articles: ProcessedArticle[] = [];
   for (const result of await processArticles(jobs, entityFiles, options.base ?? '/')) {
-    diagnostics.push(...result.diagnostics);
+    for (const d of result.diagnostics) diagnostics.push(d);
     if (result.article) articles.push(result.article);
   }
   const built = buildArchiveIndex(articles, entityFiles, options);

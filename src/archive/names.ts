@@ -35,7 +35,9 @@ export function foldDiacritics(text: string): string {
 export function nameKey(name: string): string {
   let key = keys.get(name);
   if (key === undefined) {
-    key = foldDiacritics(name)
+    // Invisible characters are no part of a name, so `Quill\u200Dfeather` is `Quillfeather`; a
+    // zero-width space separates words, as a space does.
+    key = foldDiacritics(name.replace(INVISIBLE_BUT_SPACE, ''))
       .toLowerCase()
       .replace(APOSTROPHES, '')
       .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
@@ -71,9 +73,56 @@ export function everyName(entity: { name: string; aliases: readonly string[]; na
   return [entity.name, ...entity.aliases, ...Object.values(entity.names)];
 }
 
-/** Collapses runs of white space and trims, for names shown to readers. */
+/**
+ * Characters that show nothing: zero-width space, joiners and non-joiners, the word joiner and
+ * byte-order mark, soft hyphen, invisible operators, and the marks, embeddings, overrides and
+ * isolates that change the direction of text. A name carrying them would look like another name.
+ */
+const INVISIBLE = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
+const INVISIBLE_BUT_SPACE = /[\u00ad\u061c\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
+const JOINERS = /[\u200c\u200d]/;
+/** Letters and signs of scripts whose writing uses joiners (Persian, the scripts of India), emoji. */
+const JOINS_AFTER = /[\p{L}\p{M}\p{Extended_Pictographic}\ufe0f\u{1f3fb}-\u{1f3ff}]$/u;
+const JOINS_BEFORE = /^[\p{L}\p{M}\p{Extended_Pictographic}]/u;
+const LATIN_LETTER = /\p{Script=Latin}/u;
+
+/**
+ * The invisible characters of a text that a reader cannot want there, each once, in order. A
+ * zero-width joiner or non-joiner between two letters of a script that is not Latin (Persian
+ * `می‌خواهم`), or a joiner inside an emoji sequence, is part of the writing and not counted.
+ */
+export function strayInvisibles(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(INVISIBLE)) {
+    const c = match[0];
+    if (JOINERS.test(c)) {
+      const before = text.slice(0, match.index);
+      const after = text.slice(match.index + 1);
+      const [last] = [...before].slice(-1);
+      const [next] = after;
+      const inWriting = last !== undefined && next !== undefined && JOINS_AFTER.test(last) && JOINS_BEFORE.test(next);
+      const latin = (last !== undefined && LATIN_LETTER.test(last)) || (next !== undefined && LATIN_LETTER.test(next));
+      if (inWriting && !latin) continue;
+    }
+    found.add(c);
+  }
+  return [...found];
+}
+
+/** A text with its stray invisible characters (see strayInvisibles) left out; a zero-width space
+ * becomes a space, as it separates words. */
+export function withoutInvisibles(text: string): string {
+  const stray = new Set(strayInvisibles(text));
+  if (stray.size === 0) return text;
+  return [...text].map((c) => (stray.has(c) ? (c === '\u200b' ? ' ' : '') : c)).join('');
+}
+
+/**
+ * A name as readers see it: stray invisible characters left out, runs of white space one space,
+ * trimmed, and composed (NFC), so one name written in two Unicode forms is shown one way.
+ */
 export function cleanName(name: string): string {
-  return name.replace(/\s+/g, ' ').trim();
+  return withoutInvisibles(name).replace(/\s+/g, ' ').trim().normalize('NFC');
 }
 
 /** Levenshtein distance, for did-you-mean suggestions and near-duplicate names. */

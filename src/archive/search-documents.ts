@@ -125,7 +125,7 @@ export function monthRuns<T>(months: readonly { articles: readonly T[] }[], size
       runs.push(run);
       run = [];
     }
-    run.push(...articles);
+    for (const article of articles) run.push(article);
   }
   if (run.length > 0) runs.push(run);
   return runs;

@@ -62,7 +62,8 @@ function entityShared(archive: ArchiveIndex, entity: IndexedEntity): string {
       entity.quotes.length,
       // The coverage strip and span read every date.
       entity.articles.map((a) => a.date.date).join(),
-      ...archive.connections(entity).map((c) => `${c.entity.kind}/${c.entity.slug}\u0001${c.entity.name}\u0001${c.shared}`),
+      ...Object.values(archive.connections(entity).counts),
+      ...archive.connections(entity).list.map((c) => `${c.entity.kind}/${c.entity.slug}\u0001${c.entity.name}\u0001${c.shared}`),
     ]);
     shared.set(entity, key);
   }

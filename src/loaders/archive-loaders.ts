@@ -117,7 +117,7 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
     const digest = generateDigest(archiveDigest + source.text);
     const last = previous.get(source.file);
     if (last?.digest === digest) {
-      diagnostics.push(...last.findings);
+      for (const d of last.findings) diagnostics.push(d);
       inOrder.push(last);
       // A store emptied by a change of Astro's configuration is filled again.
       if (store.get(source.file)?.digest !== digest) store.set({ id: source.file, data: {}, digest, filePath: source.file });
@@ -133,7 +133,7 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
     await processArticles(jobs, entities.entityFiles, base, {
       each: (result, i) => {
         const { file, digest, at } = jobs[i]!;
-        diagnostics.push(...result.diagnostics);
+        for (const d of result.diagnostics) diagnostics.push(d);
         if (!result.article) {
           store.delete(file);
           return;

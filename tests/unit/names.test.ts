@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanName, didYouMean, editDistance, foldDiacritics, nameKey, nameSymbols, sameName } from '../../src/archive/names.ts';
+import { cleanName, didYouMean, editDistance, foldDiacritics, nameKey, nameSymbols, sameName, strayInvisibles } from '../../src/archive/names.ts';
 
 describe('nameKey', () => {
   it('is the same for spellings that differ in case, spacing, punctuation and diacritics', () => {
@@ -126,5 +126,27 @@ describe('didYouMean', () => {
   it('honours maxDistance', () => {
     expect(didYouMean('pple', keys, 1)).toBeUndefined();
     expect(didYouMean('pple', keys, 2)).toBe('people');
+  });
+});
+
+describe('invisible characters', () => {
+  it('are left out of keys, and a zero-width space separates words as a space does', () => {
+    expect(nameKey('Mara Quill\u2060feather')).toBe('mara quillfeather');
+    expect(nameKey('\u202eMara Quillfeather\u202c')).toBe('mara quillfeather');
+    expect(nameKey('Mara\u200bQuillfeather')).toBe('mara quillfeather');
+    expect(nameKey('Quill\u00adfeather')).toBe('quillfeather');
+  });
+
+  it('are left out of the shown name, but joiners that belong to the writing stay', () => {
+    expect(cleanName('\ufeffMara\u200d Quillfeather\u200e')).toBe('Mara Quillfeather');
+    expect(cleanName('Mara\u200bQuillfeather')).toBe('Mara Quillfeather');
+    expect(cleanName('فانوس‌داران')).toBe('فانوس‌داران');
+    expect(cleanName('👨‍👩‍👧 lighthouse')).toBe('👨‍👩‍👧 lighthouse');
+    expect(strayInvisibles('فانوس‌داران')).toEqual([]);
+    expect(strayInvisibles('Quill\u200cfeather\u202e')).toEqual(['\u200c', '\u202e']);
+  });
+
+  it('shows a name in composed form (NFC), whichever form it was written in', () => {
+    expect(cleanName('Nguyễn'.normalize('NFD'))).toBe('Nguyễn'.normalize('NFC'));
   });
 });

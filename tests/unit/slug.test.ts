@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidSlug, slugify } from '../../src/archive/slug.ts';
+import { boundSlug, fullSlug, isOverlong, isValidSlug, MAX_SLUG_BYTES, slugify } from '../../src/archive/slug.ts';
 
 describe('slugify', () => {
   it('folds Vietnamese diacritics to lowercase ASCII words', () => {
@@ -89,5 +89,36 @@ describe('isValidSlug', () => {
     // letters keep their own letters (slug.ts header).
     expect(isValidSlug('nguyễn-phú-trọng')).toBe(false);
     expect(isValidSlug('café')).toBe(false);
+  });
+});
+
+describe('bounded slugs', () => {
+  const bytes = (s: string) => new TextEncoder().encode(s).length;
+
+  it('leaves a slug within MAX_SLUG_BYTES as it is', () => {
+    const fits = 'a'.repeat(MAX_SLUG_BYTES);
+    expect(boundSlug(fits)).toBe(fits);
+    expect(isOverlong(fits)).toBe(false);
+  });
+
+  it('cuts a longer one to whole words and a hash of the whole, the same every time', () => {
+    const long = fullSlug('Mara Quillfeather of the Port Ellery Harbour Commission '.repeat(5));
+    const bounded = boundSlug(long);
+    expect(bytes(bounded)).toBeLessThanOrEqual(MAX_SLUG_BYTES);
+    expect(bounded).toMatch(/^mara-quillfeather-of-the-port-ellery-harbour-commission-[a-z-]*[a-z]-[0-9a-f]{8}$/);
+    expect(boundSlug(long)).toBe(bounded);
+    expect(slugify('Mara Quillfeather of the Port Ellery Harbour Commission '.repeat(5))).toBe(bounded);
+    // Two long names with one start still get two addresses.
+    expect(boundSlug(`${long}-a`)).not.toBe(boundSlug(`${long}-b`));
+  });
+
+  it('counts bytes, not characters, and never cuts a Khmer letter from its signs', () => {
+    const khmer = fullSlug('ហ៊ុនសែន'.repeat(30));
+    const bounded = boundSlug(khmer);
+    expect(bytes(bounded)).toBeLessThanOrEqual(MAX_SLUG_BYTES);
+    const start = bounded.slice(0, -9);
+    expect(khmer.startsWith(start)).toBe(true);
+    expect(/\p{M}/u.test(khmer.slice(start.length)[0]!)).toBe(false);
+    expect(isValidSlug(bounded)).toBe(true);
   });
 });
