@@ -5,7 +5,8 @@
  * - internal links written in Markdown (or raw HTML) that lead to no page of the archive;
  * - raw HTML the sanitiser will remove (scripts, event handlers, `javascript:` URLs, disallowed
  *   elements), so nothing disappears from an article without the editor hearing about it;
- * - unknown frontmatter keys grouped into one finding per file, with a count per key.
+ * - unknown frontmatter keys grouped into one finding per file, with a count per key;
+ * - an archive folder that is missing or has no article (the build stops for these too).
  *
  * Pure engine code: it reads the folder and returns findings; printing is the script's job.
  */
@@ -16,7 +17,7 @@ import { defaultSchema } from 'rehype-sanitize';
 import { SKIP, visit } from 'unist-util-visit';
 import { slugFromPath, type Article } from './article.ts';
 import type { ArchiveIndex } from './archive-index.ts';
-import { listArticleFiles, listEntityFiles, readSource } from './content-dir.ts';
+import { archiveFindings, listArticleFiles, listEntities, readSource } from './content-dir.ts';
 import type { Diagnostic, DiagnosticCode } from './diagnostics.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { FILE_KINDS, KIND_LABELS, isEntityKind, type EntityKind } from './kinds.ts';
@@ -102,8 +103,10 @@ export async function checkArchive(contentDir: string, options: CheckOptions = {
     for (const f of links.check(tree, source.file, article?.slug ?? slugFromPath(source.file), article?.draft ?? false, lineOffset)) findings.push(f);
   }
 
+  // What stops a build before it starts: no archive folder, no articles/ folder, no article.
+  findings.push(...(await archiveFindings(contentDir, articlePaths.length)).map((d) => ({ ...d, code: codeOf(d) })));
   findings.sort(compareFindings);
-  const entityPaths = await listEntityFiles(contentDir);
+  const entityPaths = (await listEntities(contentDir)).files;
   const summary = summarise(findings, unknownKeys, articlePaths.length, entityPaths.length, performance.now() - started);
   return { findings, summary };
 }

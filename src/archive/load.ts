@@ -6,7 +6,7 @@
 import { dirname } from 'node:path';
 import type { ProcessedArticle } from './article.ts';
 import { buildArchiveIndex, type ArchiveIndex, type BuildOptions } from './archive-index.ts';
-import { listArticleFiles, listEntityFiles, readSource } from './content-dir.ts';
+import { listArticles, listEntities, readSource } from './content-dir.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { processEntityFile, type EntityFile } from './entity-file.ts';
 import { processArticles, type ArticleJob } from './parallel.ts';
@@ -26,8 +26,9 @@ export function displayRoot(contentDir: string): string {
 export async function loadEntityFiles(contentDir: string): Promise<{ entityFiles: EntityFile[]; diagnostics: Diagnostic[] }> {
   const root = displayRoot(contentDir);
   const entityFiles: EntityFile[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const { kind, path } of await listEntityFiles(contentDir)) {
+  const listed = await listEntities(contentDir);
+  const diagnostics: Diagnostic[] = [...listed.findings];
+  for (const { kind, path } of listed.files) {
     const source = await readSource(path, root);
     if ('severity' in source) {
       diagnostics.push(source);
@@ -44,7 +45,9 @@ export async function loadArchive(contentDir: string, options: BuildOptions & { 
   const root = displayRoot(contentDir);
   const { entityFiles, diagnostics } = await loadEntityFiles(contentDir);
   const jobs: ArticleJob[] = [];
-  for (const path of await listArticleFiles(contentDir)) {
+  const listed = await listArticles(contentDir);
+  diagnostics.push(...listed.findings);
+  for (const path of listed.paths) {
     const source = await readSource(path, root);
     if ('severity' in source) diagnostics.push(source);
     else jobs.push(source);

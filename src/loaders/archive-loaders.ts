@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { processArticles, type ArticleJob } from '../archive/parallel.ts';
 import { buildArchiveIndex } from '../archive/archive-index.ts';
-import { archiveContentDir, displayPath, listArticleFiles, readSource } from '../archive/content-dir.ts';
-import { assertNoErrors, formatDiagnostic, type Diagnostic } from '../archive/diagnostics.ts';
+import { archiveContentDir, archiveFindings, displayPath, listArticles, readSource } from '../archive/content-dir.ts';
+import { ContentError, formatDiagnostic, hasErrors, type Diagnostic } from '../archive/diagnostics.ts';
 import type { EntityFile } from '../archive/entity-file.ts';
 import { displayRoot, loadEntityFiles } from '../archive/load.ts';
 import { buildNameIndex } from '../archive/name-index.ts';
@@ -47,7 +47,11 @@ function contentDirOf(context: LoaderContext): string {
 
 function report(context: LoaderContext, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) if (d.severity === 'warning') context.logger.warn(formatDiagnostic(d));
-  assertNoErrors(diagnostics);
+  if (!hasErrors(diagnostics)) return;
+  const error = new ContentError([...diagnostics]);
+  // Astro prints an error's stack trace under it; this one is about the archive, not the code.
+  error.stack = '';
+  throw error;
 }
 
 /** Files read at once: enough to keep the disk busy, few enough not to run out of file handles. */
@@ -90,6 +94,10 @@ export function articleLoader(): Loader {
 async function syncArticles(context: LoaderContext, contentDir: string): Promise<void> {
   const { store, generateDigest, logger } = context;
   const root = displayRoot(contentDir);
+  // A missing or empty archive folder stops the build here, before anything is written or deleted.
+  const listing = await listArticles(contentDir);
+  const folderFindings = await archiveFindings(contentDir, listing.paths.length);
+  if (hasErrors(folderFindings)) report(context, [...folderFindings, ...listing.findings]);
   const cacheDir = articleCacheDir(fileURLToPath(context.config.cacheDir));
   const cached = await cacheFiles(cacheDir);
   const [entities, previousList] = await Promise.all([loadEntityFiles(contentDir), readArticleList(cacheDir)]);
@@ -97,12 +105,12 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
   const base = context.config.base;
   // An article's output depends on its text and on the names it can link: both key the cache.
   const archiveDigest = generateDigest((await engineVersion(generateDigest)) + base + names.fingerprint);
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...folderFindings, ...listing.findings];
   // What the last sync listed, where its body is still there.
   const present = new Set(cached);
   const previous = new Map((previousList ?? []).filter((entry) => present.has(entry.body.segment)).map((entry) => [entry.article.file, entry]));
 
-  const sources = await mapLimited(await listArticleFiles(contentDir), READ_AHEAD, (path) => readSource(path, root));
+  const sources = await mapLimited(listing.paths, READ_AHEAD, (path) => readSource(path, root));
   // In the order of the files, whichever way each was obtained, so findings read the same.
   const inOrder: (ListedArticle | undefined)[] = [];
   const jobs: (ArticleJob & { digest: string; at: number })[] = [];
@@ -152,9 +160,9 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
   await pruneArticleCache(cacheDir, listed);
   const articles = listed.map((entry) => entry.article);
 
-  const { diagnostics: archiveFindings } = buildArchiveIndex(articles, entities.entityFiles);
+  const { diagnostics: indexFindings } = buildArchiveIndex(articles, entities.entityFiles);
   // Entity-file findings are reported by the entity loader; here they only decide success.
-  report(context, [...diagnostics, ...archiveFindings, ...entities.diagnostics.filter((d) => d.severity === 'error')]);
+  report(context, [...diagnostics, ...indexFindings, ...entities.diagnostics.filter((d) => d.severity === 'error')]);
   logger.info(`${articles.length} articles (${jobs.length} processed, ${articles.length - jobs.length} unchanged)`);
   const stats = quoteStats(articles.flatMap((a) => a.quotes));
   logger.info(`quotes: ${stats.found} found, ${stats.attributed} attributed, ${stats.unattributed} without a speaker (npm run check lists them)`);

@@ -7,9 +7,11 @@ import {
   displayPath,
   entityDir,
   listArticleFiles,
-  listEntityFiles,
+  listArticles,
+  listEntities,
   readSource,
 } from '../../src/archive/content-dir.ts';
+import { formatDiagnostic } from '../../src/archive/diagnostics.ts';
 
 let root: string;
 let content: string;
@@ -44,28 +46,37 @@ afterAll(async () => {
 });
 
 describe('listing files', () => {
-  it('lists article Markdown files in every sub-folder, sorted, skipping _ and . files and other types', async () => {
-    const files = (await listArticleFiles(content)).map((p) => displayPath(p, root));
-    expect(files).toEqual([
+  it('lists article Markdown files in every sub-folder, sorted, and says why each other file is not read', async () => {
+    const { paths, findings } = await listArticles(content);
+    expect(paths.map((p) => displayPath(p, root))).toEqual([
       'content/articles/2022/11/2022-11-21-visit.markdown',
       'content/articles/2023/2023-08-07-talks.md',
       'content/articles/top.MD',
     ]);
+    expect(findings.map(formatDiagnostic)).toEqual([
+      'content/articles/.hidden.md: warning: not read: a name starting with "." makes the file hidden (that is the convention for files kept out of the site; to publish it, rename it without the "."; for an article not ready yet, draft: true keeps it off the site but in npm run dev and npm run check)',
+      'content/articles/_template.md: warning: not read: a name starting with "_" keeps the file out of the archive (that is the convention for templates and notes; to publish it, rename it without the "_"; for an article not ready yet, draft: true keeps it off the site but in npm run dev and npm run check)',
+      'content/articles/folder.md: warning: this is a folder, not a Markdown file: the files in it are read, the folder itself is not (rename the folder if its name is a mistake)',
+      'content/articles/image.png: warning: not read: only Markdown files (.md, .markdown) are read (rename it to "image.md" if it is meant for the archive, or move it out of content/articles/)',
+      'content/articles/notes.txt: warning: not read: only Markdown files (.md, .markdown) are read (rename it to "notes.md" if it is meant for the archive, or move it out of content/articles/)',
+    ]);
+    expect(await listArticleFiles(content)).toEqual(paths);
   });
 
   it('lists entity files by kind, without tags and without _ files', async () => {
-    const files = (await listEntityFiles(content)).map(({ kind, path }) => [kind, displayPath(path, root)]);
-    expect(files).toEqual([
+    const { files, findings } = await listEntities(content);
+    expect(files.map(({ kind, path }) => [kind, displayPath(path, root)])).toEqual([
       ['people', 'content/people/hun-sen.md'],
       ['organisations', 'content/organisations/asean.md'],
       ['places', 'content/places/cambodia.md'],
     ]);
+    expect(findings.map((f) => f.file)).toEqual(['content/people/_draft-person.md']);
   });
 
-  it('treats missing folders as empty', async () => {
+  it('treats missing folders as empty (archiveFindings says whether they should be there)', async () => {
     const missing = join(root, 'no-such-content');
-    expect(await listArticleFiles(missing)).toEqual([]);
-    expect(await listEntityFiles(missing)).toEqual([]);
+    expect(await listArticles(missing)).toEqual({ paths: [], findings: [] });
+    expect(await listEntities(missing)).toEqual({ files: [], findings: [] });
   });
 
   it('builds the folder paths of the contract', () => {
