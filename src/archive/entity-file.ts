@@ -6,7 +6,7 @@ import type { ParsedDate } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import type { FileKind } from './kinds.ts';
-import { renderMarkdown } from './markdown.ts';
+import { parseMarkdown, renderTree, tooDeepDiagnostic } from './markdown.ts';
 import { entitySchemas } from './schema.ts';
 import { slugify } from './slug.ts';
 import { validateFrontmatter } from './validate.ts';
@@ -48,6 +48,8 @@ export function processEntityFile(raw: string, file: string, kind: FileKind): En
   if (finalSlug === '') {
     return { diagnostics: [...validated.diagnostics, { severity: 'error', code: 'schema', file, line: split.value.keyLines.get('name'), message: `the name "${name}" gives no usable URL slug`, hint: 'add "slug: some-words" to the frontmatter' }] };
   }
+  const body = split.value.body.trim() === '' ? undefined : parseMarkdown(split.value.body);
+  if (body && !body.ok) return { diagnostics: [...validated.diagnostics, tooDeepDiagnostic(body.tooDeep, file, split.value.bodyLine)] };
   return {
     diagnostics: validated.diagnostics,
     entity: {
@@ -59,7 +61,7 @@ export function processEntityFile(raw: string, file: string, kind: FileKind): En
       names,
       wikidata,
       facts,
-      html: split.value.body.trim() === '' ? '' : renderMarkdown(split.value.body).html,
+      html: body ? renderTree(body.tree).html : '',
     },
   };
 }
