@@ -8,7 +8,7 @@ import type { ParsedDate } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { FILE_KINDS, type EntityKind } from './kinds.ts';
-import { excerpt, parseMarkdown, renderTree, type RenderedMarkdown } from './markdown.ts';
+import { excerpt, parseMarkdown, renderTree, tooDeepDiagnostic, type RenderedMarkdown } from './markdown.ts';
 import { entityUrlPath } from './entities.ts';
 import { findKnownMentions, linkMentions } from './mentions.ts';
 import { applyOverrides, checkOverrides, extractQuotes, readOverrides, toSpeaker, type Quote, type Speaker } from './quotes.ts';
@@ -73,7 +73,9 @@ export function processArticle(raw: string, file: string, context?: ArticleConte
   const diagnostics = validated.diagnostics;
 
   const names: Record<EntityKind, string[]> = { people: fm.people, organisations: fm.organisations, events: fm.events, places: fm.places, tags: fm.tags };
-  const tree = parseMarkdown(split.value.body);
+  const parsed = parseMarkdown(split.value.body);
+  if (!parsed.ok) return { diagnostics: [...diagnostics, tooDeepDiagnostic(parsed.tooDeep, file, split.value.bodyLine)] };
+  const tree = parsed.tree;
   let quotes: Quote[] = [];
   if (context) {
     const tagged = FILE_KINDS.flatMap((kind) => names[kind].map((name) => context.names.resolve(kind, name)));

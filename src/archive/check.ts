@@ -97,7 +97,9 @@ export async function checkArchive(contentDir: string, options: CheckOptions = {
     // Only a body with a link, an image or HTML in it has anything for these checks.
     if (!/[<\]]|javascript:/i.test(split.value.body)) continue;
     const article = byFile.get(source.file);
-    const tree = parseMarkdown(split.value.body);
+    const parsed = parseMarkdown(split.value.body);
+    if (!parsed.ok) continue; // the load reported it
+    const tree = parsed.tree;
     const lineOffset = split.value.bodyLine - 1;
     for (const f of removedHtml(tree, split.value.body, source.file, lineOffset)) findings.push(f);
     for (const f of links.check(tree, source.file, article?.slug ?? slugFromPath(source.file), article?.draft ?? false, lineOffset)) findings.push(f);

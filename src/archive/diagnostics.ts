@@ -21,6 +21,7 @@ export type DiagnosticCode =
   | 'broken-link'
   | 'draft-link'
   | 'removed-html'
+  | 'nesting'
   | 'other';
 
 export interface Diagnostic {

@@ -6,7 +6,7 @@ import type { ParsedDate } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import type { FileKind } from './kinds.ts';
-import { renderMarkdown } from './markdown.ts';
+import { parseMarkdown, renderTree, tooDeepDiagnostic } from './markdown.ts';
 import { entitySchemas } from './schema.ts';
 import { entityFileFindings } from './name-findings.ts';
 import { boundSlug, slugify } from './slug.ts';
@@ -49,6 +49,8 @@ export function processEntityFile(raw: string, file: string, kind: FileKind): En
   if (finalSlug === '') {
     return { diagnostics: [...validated.diagnostics, { severity: 'error', code: 'schema', file, line: split.value.keyLines.get('name'), message: `the name "${name}" gives no usable URL slug`, hint: 'add "slug: some-words" to the frontmatter' }] };
   }
+  const body = split.value.body.trim() === '' ? undefined : parseMarkdown(split.value.body);
+  if (body && !body.ok) return { diagnostics: [...validated.diagnostics, tooDeepDiagnostic(body.tooDeep, file, split.value.bodyLine)] };
   return {
     diagnostics: [...validated.diagnostics, ...entityFileFindings(split.value, kind, name, slug, file)],
     entity: {
@@ -60,7 +62,7 @@ export function processEntityFile(raw: string, file: string, kind: FileKind): En
       names,
       wikidata,
       facts,
-      html: split.value.body.trim() === '' ? '' : renderMarkdown(split.value.body).html,
+      html: body ? renderTree(body.tree).html : '',
     },
   };
 }

@@ -16,6 +16,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Plugin } from 'unified';
 import { EXIT, SKIP, visit } from 'unist-util-visit';
+import type { Diagnostic } from './diagnostics.ts';
+import { MAX_NESTING, sourceNesting, treeNesting, type Nesting } from './nesting.ts';
 import { slugify } from './slug.ts';
 
 export interface RenderedMarkdown {
@@ -60,13 +62,30 @@ const toHtml = unified()
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeStringify);
 
-export function parseMarkdown(source: string): MdastRoot {
+/** A parsed body, or how deeply it nests when that is past the limit (nesting.ts). */
+export type ParsedMarkdown = { ok: true; tree: MdastRoot } | { ok: false; tooDeep: Nesting };
+
+/** Parses a body, unless it nests past the limit: measured in the source before parsing, and in
+ * the tree before anything else walks it. */
+export function parseMarkdown(source: string): ParsedMarkdown {
+  const before = sourceNesting(source);
+  if (before.depth > MAX_NESTING) return { ok: false, tooDeep: before };
   const parser = MAY_USE_GFM.test(source) ? gfmParser : plainParser;
-  return parser.runSync(parser.parse(source)) as MdastRoot;
+  const tree = parser.runSync(parser.parse(source)) as MdastRoot;
+  const after = treeNesting(tree);
+  return after.depth > MAX_NESTING ? { ok: false, tooDeep: after } : { ok: true, tree };
 }
 
-export function renderMarkdown(source: string): RenderedMarkdown {
-  return renderTree(parseMarkdown(source));
+/** The finding for a body that nests too deeply; `bodyLine` is the file's line of the body's first. */
+export function tooDeepDiagnostic({ depth, line }: Nesting, file: string, bodyLine: number): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'nesting',
+    file,
+    line: line === undefined ? bodyLine : bodyLine + line - 1,
+    message: `the body nests ${depth} levels deep; the limit is ${MAX_NESTING}`,
+    hint: 'flatten the block quotes, lists, emphasis or HTML elements nested inside one another there; no article needs more than a few levels',
+  };
 }
 
 /** Renders a parsed (and possibly transformed) tree. */

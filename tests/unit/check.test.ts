@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkArchive, codeOf, formatSummary, removedHtml, type Finding } from '../../src/archive/check.ts';
 import { formatDiagnostic } from '../../src/archive/diagnostics.ts';
-import { parseMarkdown } from '../../src/archive/markdown.ts';
+import { treeOf } from '../helpers/markdown.ts';
 import { main } from '../../scripts/check.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -231,7 +231,7 @@ describe('checkArchive: what the sanitiser removes', () => {
   });
 
   it('tells a typo in an address from a scheme the site refuses', () => {
-    const tree = parseMarkdown('[a](ttps://example.org) [b](tel:+123) [c](data:text/html,x)\n\n<img src="data:image/png;base64,xx" onerror="x()">');
+    const tree = treeOf('[a](ttps://example.org) [b](tel:+123) [c](data:text/html,x)\n\n<img src="data:image/png;base64,xx" onerror="x()">');
     expect(removedHtml(tree, '', 'a.md').map((f) => f.message)).toEqual([
       'removed the address "ttps://example.org" from a link: it is not a web address',
       'removed tel: URL from a link',

@@ -1,7 +1,8 @@
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { excerpt, parseMarkdown, renderMarkdown } from '../../src/archive/markdown.ts';
+import { excerpt } from '../../src/archive/markdown.ts';
+import { renderMarkdown, treeOf } from '../helpers/markdown.ts';
 import remarkNews from '../../src/archive/remark-news.ts';
 
 describe('renderMarkdown: sanitising', () => {
@@ -128,11 +129,11 @@ describe('renderMarkdown: Markdown', () => {
       'Brackets [like this] and [refs][r], a <span>raw</span> tag, an <https://example.com> link.\n\n[r]: https://example.org\n',
       '',
     ];
-    for (const body of bodies) expect(parseMarkdown(body), body).toEqual(withExtensions.runSync(withExtensions.parse(body)));
+    for (const body of bodies) expect(treeOf(body), body).toEqual(withExtensions.runSync(withExtensions.parse(body)));
   });
 
   it('parses to a Markdown syntax tree', () => {
-    const tree = parseMarkdown('# A\n\n| a |\n|---|\n| b |');
+    const tree = treeOf('# A\n\n| a |\n|---|\n| b |');
     expect(tree.type).toBe('root');
     expect(tree.children.map((n) => n.type)).toEqual(['heading', 'table']);
   });

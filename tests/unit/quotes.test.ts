@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitFrontmatter } from '../../src/archive/frontmatter.ts';
 import type { FileKind } from '../../src/archive/kinds.ts';
-import { parseMarkdown } from '../../src/archive/markdown.ts';
+import { treeOf } from '../helpers/markdown.ts';
 import type { NamedEntity } from '../../src/archive/name-index.ts';
 import { nameKey } from '../../src/archive/names.ts';
 import {
@@ -78,7 +78,7 @@ function loadArticle(file: string): Article {
   const others = (['places', 'events'] as const).flatMap((kind) => list(kind).flatMap((name) => entity(kind, name).entity.names));
   const read = readOverrides(data['quotes']);
   expect(read.problems, file).toEqual([]);
-  const extracted = extractQuotes(parseMarkdown(split.value.body), speakers, others);
+  const extracted = extractQuotes(treeOf(split.value.body), speakers, others);
   expect(checkOverrides(extracted, read.overrides, speakers), file).toEqual([]);
   const quotes = applyOverrides(extracted, read.overrides, speakers);
   const expected = JSON.parse(readFileSync(join(FIXTURES, file.replace(/\.md$/, '.expected.json')), 'utf8')) as Expected[];
@@ -171,7 +171,7 @@ const CAST = [MARA, TOMAS, THU, LUA, VANNARA, ORDER, GUILD];
 
 /** The quotations of a Markdown snippet, against the cast above. */
 function quotes(markdown: string, speakers: readonly Speaker[] = CAST, others: readonly string[] = []): Quote[] {
-  return extractQuotes(parseMarkdown(markdown), speakers, others);
+  return extractQuotes(treeOf(markdown), speakers, others);
 }
 
 /** The speaker slug (or null) of the only quotation in a snippet. */
@@ -354,7 +354,7 @@ describe('extractQuotes: attribution by name', () => {
 
   it('works on a tree whose mentions are already links', async () => {
     const { linkMentions } = await import('../../src/archive/mentions.ts');
-    const tree = parseMarkdown(`“${WORDS},” Tomas Vendrell said.`);
+    const tree = treeOf(`“${WORDS},” Tomas Vendrell said.`);
     linkMentions(tree, [{ entity: { kind: 'people', slug: 'tomas-vendrell', name: 'Tomas Vendrell', names: ['Tomas Vendrell'] }, url: '/people/tomas-vendrell/' }]);
     expect(extractQuotes(tree, CAST)[0]!.speaker?.slug).toBe('tomas-vendrell');
   });
