@@ -52,7 +52,12 @@ class WrittenNumber {
   }
 }
 
-const writtenNumberType = (base: yaml.Type) =>
+/** What js-yaml 4.3 has and its type declarations (4.0) do not name: its built-in types and `maxDepth`. */
+type BuiltInType = yaml.Type & { tag: string; resolve: (text: string) => boolean; construct: (text: string) => unknown };
+const types = (yaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', BuiltInType> }).types;
+type LoadOptions = yaml.LoadOptions & { maxDepth: number };
+
+const writtenNumberType = (base: BuiltInType) =>
   new yaml.Type(base.tag, {
     kind: 'scalar',
     resolve: (text: string) => base.resolve(text),
@@ -61,7 +66,7 @@ const writtenNumberType = (base: yaml.Type) =>
 
 /** YAML 1.2's core schema (null, booleans, numbers, strings, lists, maps), numbers as written. */
 const SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
-  implicit: [yaml.types.null, yaml.types.bool, writtenNumberType(yaml.types.int), writtenNumberType(yaml.types.float)],
+  implicit: [types.null, types.bool, writtenNumberType(types.int), writtenNumberType(types.float)],
 });
 
 const KEY_LINE = /^(['"]?)([^\s:'"#][^:'"]*)\1\s*:/;
@@ -231,7 +236,7 @@ export function splitFrontmatter(raw: string, file: string): SplitResult {
 
   let data: unknown;
   try {
-    data = yaml.load(source, { schema: SCHEMA, maxDepth: MAX_DEPTH });
+    data = yaml.load(source, { schema: SCHEMA, maxDepth: MAX_DEPTH } satisfies LoadOptions as yaml.LoadOptions);
   } catch (error) {
     if (!(error instanceof yaml.YAMLException)) throw error;
     // The YAML starts on the file's line 2, so js-yaml's 0-based line n is the file's line n + 2.
