@@ -71,7 +71,11 @@ function watchForErrors(page: Page, expected404?: string): string[] {
     errors.push(`console error on ${page.url()}: ${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => errors.push(`uncaught error on ${page.url()}: ${error.message}`));
-  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  // ERR_ABORTED is a request the browser itself cancelled as a click left the page (a favicon still
+  // loading, under load); a missing or refused resource fails otherwise, or answers 4xx below.
+  page.on('requestfailed', (request) => {
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
   page.on('response', (response) => {
     const isDocument = response.request().resourceType() === 'document';
     if (!isDocument && response.status() >= 400) errors.push(`${response.status()} for ${response.url()}`);
