@@ -218,9 +218,10 @@ async function listMarkdown(contentDir: string, dir: string): Promise<Listing> {
     return { paths: [], findings: [] };
   }
   if (shownInside(walk, realDir) === undefined) {
-    const written = await readlink(dir).catch(() => realDir);
-    finding(walk, dir, 'warning', `not read: it is a link to ${written}, outside the archive folder, and the archive never reads files outside it`, `move the folder into ${displayPath(contentDir, root)}/, or set ARCHIVE_CONTENT to a folder that holds it`);
-    return { paths: [], findings: walk.findings };
+    // `articles/` itself linked elsewhere is how the archive was set up, not something an article
+    // did: that folder becomes the boundary, and links inside it still may not leave it.
+    walk.contentDir = dir;
+    walk.realContentDir = realDir;
   }
   await walkFolder(walk, dir, realDir);
   while (walk.links.length > 0) {
