@@ -31,9 +31,9 @@ export interface SplitFile {
 export type SplitResult = { ok: true; value: SplitFile } | { ok: false; diagnostic: Diagnostic };
 
 /** A frontmatter longer than this is not metadata: a pasted body or an attack on the parser. */
-export const MAX_FRONTMATTER_BYTES = 1024 * 1024;
+const MAX_FRONTMATTER_BYTES = 1024 * 1024;
 /** Values a frontmatter may hold once its YAML aliases are expanded (10,000 names is 10,001). */
-export const MAX_FRONTMATTER_VALUES = 100_000;
+const MAX_FRONTMATTER_VALUES = 100_000;
 /** Levels of nested lists and maps: a news article's frontmatter needs three. */
 const MAX_DEPTH = 20;
 
@@ -98,7 +98,7 @@ function refuseOpening(first: string): Failure {
     };
   }
   const word = /^---\s*([^\s#]+)/.exec(first)?.[1];
-  if (word === undefined || !first.startsWith('---')) {
+  if (word === undefined) {
     return { message: 'the file has no frontmatter', hint: 'start it with a --- line, the title and date, and a closing --- line', line: 1 };
   }
   const language = word.toLowerCase();
@@ -124,7 +124,7 @@ function locate(text: string): { lines: string[]; closing: number } | Failure {
   if (text.trim() === '') return { message: 'the file is empty', hint: 'add frontmatter with at least a title and a date, or delete the file', line: 1 };
   const lines = text.split('\n');
   const first = lines[0]!;
-  if (!first.startsWith('---') || !YAML_OPENING.test(first)) {
+  if (!YAML_OPENING.test(first)) {
     const firstLine = lines.findIndex((line) => line.trim() !== '');
     if (firstLine > 0 && YAML_OPENING.test(lines[firstLine]!.trim())) {
       return {
@@ -156,22 +156,18 @@ function formatBytes(bytes: number): string {
  */
 function settle(data: Record<string, unknown>, keyLines: Map<string, number>): { writtenNumbers: Map<string, string> } | Failure {
   const writtenNumbers = new Map<string, string>();
-  // Set as own data properties: a key named __proto__ must stay a key, never reach the prototype.
-  const put = (target: object, at: string | number, value: unknown) => Object.defineProperty(target, at, { value, writable: true, enumerable: true, configurable: true });
-  const settleNumber = (target: object, at: string | number, key: string, index?: number) => {
+  /** A number back to a number, set as an own data property (a key named __proto__ stays a key);
+   * `path` where its text is worth keeping, for a top-level value or an item of a top-level list. */
+  const settleNumber = (target: object, at: string | number, path?: string) => {
     const value = (target as Record<string | number, unknown>)[at];
     if (!(value instanceof WrittenNumber)) return;
-    if (index !== undefined || at === key) {
-      if (String(value.value) !== value.text) writtenNumbers.set(numberPath(key, index), value.text);
-    }
-    put(target, at, value.value);
+    if (path !== undefined && String(value.value) !== value.text) writtenNumbers.set(path, value.text);
+    Object.defineProperty(target, at, { value: value.value, writable: true, enumerable: true, configurable: true });
   };
   const stack: { value: unknown; key: string; depth: number }[] = [];
   for (const key of Object.keys(data)) {
-    settleNumber(data, key, key);
-    const value = data[key];
-    if (Array.isArray(value)) value.forEach((_, i) => settleNumber(value, i, key, i));
-    stack.push({ value: key, key, depth: 0 }, { value, key, depth: 0 });
+    settleNumber(data, key, numberPath(key));
+    stack.push({ value: key, key, depth: 0 }, { value: data[key], key, depth: 0 });
   }
   let values = 0;
   while (stack.length > 0) {
@@ -201,12 +197,12 @@ function settle(data: Record<string, unknown>, keyLines: Map<string, number>): {
     }
     if (Array.isArray(value)) {
       value.forEach((_, i) => {
-        settleNumber(value, i, key);
+        settleNumber(value, i, depth === 0 ? numberPath(key, i) : undefined);
         stack.push({ value: value[i], key, depth: depth + 1 });
       });
     } else {
       for (const k of Object.keys(value)) {
-        settleNumber(value, k, key);
+        settleNumber(value, k);
         stack.push({ value: k, key, depth: depth + 1 }, { value: (value as Record<string, unknown>)[k], key, depth: depth + 1 });
       }
     }
