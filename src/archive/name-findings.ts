@@ -10,8 +10,9 @@ import { entityUrlPath } from './entities.ts';
 import type { SplitFile } from './frontmatter.ts';
 import { ENTITY_KINDS, type EntityKind, type FileKind } from './kinds.ts';
 import type { NameIndex } from './name-index.ts';
-import { nameKey, strayInvisibles } from './names.ts';
-import { boundSlug, fullSlug, isOverlong, MAX_SLUG_BYTES, slugify } from './slug.ts';
+import { KEY_SYNONYMS } from './schema.ts';
+import { INVISIBLE, nameKey, strayInvisibles, withoutInvisibles } from './names.ts';
+import { boundSlug, fullSlug, isOverlong, MAX_SLUG_BYTES, slugBytes, slugify } from './slug.ts';
 
 const INVISIBLE_NAMES: Record<string, string> = {
   '\u00ad': 'soft hyphen',
@@ -44,7 +45,7 @@ function described(chars: readonly string[]): string {
 
 /** A text for a message: invisible characters written as `<U+200B>`, a long one cut short. */
 export function shown(text: string): string {
-  const visible = text.replace(/[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu, (c) => `<${codePoint(c)}>`);
+  const visible = text.replace(INVISIBLE, (c) => `<${codePoint(c)}>`);
   const chars = [...visible];
   return chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : visible;
 }
@@ -73,7 +74,7 @@ export function titleFinding(at: Place, title: unknown): Diagnostic | undefined 
   if (typeof title !== 'string') return undefined;
   const stray = strayInvisibles(title);
   if (stray.length === 0) return undefined;
-  if (!/[^\s\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u.test(title)) {
+  if (withoutInvisibles(title).trim() === '') {
     return { severity: 'error', code: 'schema', ...at, message: `title: has only invisible characters (${described(stray)})`, hint: 'write the title in words' };
   }
   return {
@@ -85,10 +86,6 @@ export function titleFinding(at: Place, title: unknown): Diagnostic | undefined 
   };
 }
 
-function bytes(slug: string): number {
-  return new TextEncoder().encode(slug).length;
-}
-
 /** A warning for a name whose slug had to be shortened (see slug.ts), with the address it gets. */
 export function overlongName(at: Place, kind: EntityKind, name: string, hint: string): Diagnostic | undefined {
   const full = fullSlug(name);
@@ -97,7 +94,7 @@ export function overlongName(at: Place, kind: EntityKind, name: string, hint: st
     severity: 'warning',
     code: 'schema',
     ...at,
-    message: `${kind}: "${shown(name)}" would make an address of ${bytes(full)} bytes, more than the ${MAX_SLUG_BYTES} a file name can safely take: its page is ${entityUrlPath(kind, slugify(name))}`,
+    message: `${kind}: "${shown(name)}" would make an address of ${slugBytes(full)} bytes, more than the ${MAX_SLUG_BYTES} a file name can safely take: its page is ${entityUrlPath(kind, slugify(name))}`,
     hint,
   };
 }
@@ -109,7 +106,7 @@ export function overlongSlug(at: Place, what: string, full: string, bounded: str
     severity: 'warning',
     code: 'schema',
     ...at,
-    message: `${what} would make an address of ${bytes(full)} bytes, more than the ${MAX_SLUG_BYTES} a file name can safely take: its page is ${url}`,
+    message: `${what} would make an address of ${slugBytes(full)} bytes, more than the ${MAX_SLUG_BYTES} a file name can safely take: its page is ${url}`,
     hint,
   };
 }
@@ -121,8 +118,6 @@ export function longNameHint(kind: EntityKind): string {
     : `add an entity file (content/${kind}/) with a shorter name and this one as an alias, or with a "slug:" of its own`;
 }
 
-const NAME_KEYS = ['people', 'organisations', 'organizations', 'events', 'places', 'tags'] as const;
-
 /**
  * Every finding about an article's title, names and slug. `names` are the cleaned lists, `index`
  * what the entity files say (a long name one of them gives a short slug is fine).
@@ -132,8 +127,9 @@ export function articleFindings(split: SplitFile, names: Record<EntityKind, stri
   const add = (d: Diagnostic | undefined) => d && found.push(d);
   const lineOf = (key: string) => split.keyLines.get(key);
   add(titleFinding({ file, line: lineOf('title') }, split.data['title']));
-  for (const key of NAME_KEYS) {
-    const value = split.data[key];
+  // Every key that lists names, as written: `organizations` as well as `organisations`.
+  for (const [key, value] of Object.entries(split.data)) {
+    if (!(ENTITY_KINDS as readonly string[]).includes(KEY_SYNONYMS[key] ?? key)) continue;
     for (const name of Array.isArray(value) ? value : [value]) add(invisibleInName({ file, line: lineOf(key) }, key, name));
   }
   for (const kind of ENTITY_KINDS) {

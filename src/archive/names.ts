@@ -78,7 +78,7 @@ export function everyName(entity: { name: string; aliases: readonly string[]; na
  * byte-order mark, soft hyphen, invisible operators, and the marks, embeddings, overrides and
  * isolates that change the direction of text. A name carrying them would look like another name.
  */
-const INVISIBLE = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
+export const INVISIBLE = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
 const INVISIBLE_BUT_SPACE = /[\u00ad\u061c\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
 const JOINERS = /[\u200c\u200d]/;
 /** Letters and signs of scripts whose writing uses joiners (Persian, the scripts of India), emoji. */

@@ -62,7 +62,7 @@ const nameOrNames = z
 const aliases = nameOrNames.default([]);
 
 /** Names in other languages and scripts, keyed by BCP 47 language tag: `{ km: ហ៊ុន សែន }`. */
-const names = z.record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag like km or vi'), text).default({});
+const names = z.record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag like km or vi'), text.transform(cleanName)).default({});
 
 const entityBase = z.object({
   name: text.transform(cleanName),

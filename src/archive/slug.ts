@@ -32,8 +32,13 @@ export function fullSlug(text: string): string {
   return words.split(/\s+/).filter(Boolean).join('-');
 }
 
+/** A slug's length as a file name: bytes of UTF-8, as the build writes it. */
+export function slugBytes(slug: string): number {
+  return encoder.encode(slug).length;
+}
+
 export function isOverlong(slug: string): boolean {
-  return encoder.encode(slug).length > MAX_SLUG_BYTES;
+  return slugBytes(slug) > MAX_SLUG_BYTES;
 }
 
 /**

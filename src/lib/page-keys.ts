@@ -56,14 +56,15 @@ const shared = new WeakMap<IndexedEntity, string>();
 function entityShared(archive: ArchiveIndex, entity: IndexedEntity): string {
   let key = shared.get(entity);
   if (key === undefined) {
+    const connections = archive.connections(entity);
     key = keyOf([
       profile(entity),
       entity.articles.length,
       entity.quotes.length,
       // The coverage strip and span read every date.
       entity.articles.map((a) => a.date.date).join(),
-      ...Object.values(archive.connections(entity).counts),
-      ...archive.connections(entity).list.map((c) => `${c.entity.kind}/${c.entity.slug}\u0001${c.entity.name}\u0001${c.shared}`),
+      ...Object.values(connections.counts),
+      ...connections.list.map((c) => `${c.entity.kind}/${c.entity.slug}\u0001${c.entity.name}\u0001${c.shared}`),
     ]);
     shared.set(entity, key);
   }
