@@ -17,7 +17,7 @@ import { defaultSchema } from 'rehype-sanitize';
 import { SKIP, visit } from 'unist-util-visit';
 import { slugFromPath, type Article } from './article.ts';
 import type { ArchiveIndex } from './archive-index.ts';
-import { archiveFindings, listArticleFiles, listEntities, readSource } from './content-dir.ts';
+import { archiveFindings, readSource } from './content-dir.ts';
 import type { Diagnostic, DiagnosticCode } from './diagnostics.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { FILE_KINDS, KIND_LABELS, isEntityKind, type EntityKind } from './kinds.ts';
@@ -88,8 +88,7 @@ export async function checkArchive(contentDir: string, options: CheckOptions = {
   const byFile = new Map(loaded.articles.map((a) => [a.file, a]));
   const links = new LinkChecker(loaded.index, bySlug, base, options.site);
   const root = displayRoot(contentDir);
-  const articlePaths = await listArticleFiles(contentDir);
-  for (const path of articlePaths) {
+  for (const path of loaded.articlePaths) {
     const source = await readSource(path, root);
     if ('severity' in source) continue; // already a finding from the load
     const split = splitFrontmatter(source.text, source.file);
@@ -106,10 +105,9 @@ export async function checkArchive(contentDir: string, options: CheckOptions = {
   }
 
   // What stops a build before it starts: no archive folder, no articles/ folder, no article.
-  findings.push(...(await archiveFindings(contentDir, articlePaths.length)).map((d) => ({ ...d, code: codeOf(d) })));
+  findings.push(...(await archiveFindings(contentDir, loaded.articlePaths.length)).map((d) => ({ ...d, code: codeOf(d) })));
   findings.sort(compareFindings);
-  const entityPaths = (await listEntities(contentDir)).files;
-  const summary = summarise(findings, unknownKeys, articlePaths.length, entityPaths.length, performance.now() - started);
+  const summary = summarise(findings, unknownKeys, loaded.articlePaths.length, loaded.entityPaths.length, performance.now() - started);
   return { findings, summary };
 }
 

@@ -16,6 +16,9 @@ export interface LoadedArchive {
   articles: ProcessedArticle[];
   entityFiles: EntityFile[];
   diagnostics: Diagnostic[];
+  /** Every file the listing found to read (absolute paths), loaded or not: what the check counts. */
+  articlePaths: string[];
+  entityPaths: string[];
 }
 
 /** Where editors' paths start: `content/articles/x.md` rather than an absolute path. */
@@ -23,7 +26,7 @@ export function displayRoot(contentDir: string): string {
   return dirname(contentDir);
 }
 
-export async function loadEntityFiles(contentDir: string): Promise<{ entityFiles: EntityFile[]; diagnostics: Diagnostic[] }> {
+export async function loadEntityFiles(contentDir: string): Promise<{ entityFiles: EntityFile[]; diagnostics: Diagnostic[]; paths: string[] }> {
   const root = displayRoot(contentDir);
   const entityFiles: EntityFile[] = [];
   const listed = await listEntities(contentDir);
@@ -38,12 +41,12 @@ export async function loadEntityFiles(contentDir: string): Promise<{ entityFiles
     for (const d of result.diagnostics) diagnostics.push(d);
     if (result.entity) entityFiles.push(result.entity);
   }
-  return { entityFiles, diagnostics };
+  return { entityFiles, diagnostics, paths: listed.files.map((f) => f.path) };
 }
 
 export async function loadArchive(contentDir: string, options: BuildOptions & { base?: string } = {}): Promise<LoadedArchive> {
   const root = displayRoot(contentDir);
-  const { entityFiles, diagnostics } = await loadEntityFiles(contentDir);
+  const { entityFiles, diagnostics, paths: entityPaths } = await loadEntityFiles(contentDir);
   const jobs: ArticleJob[] = [];
   const listed = await listArticles(contentDir);
   diagnostics.push(...listed.findings);
@@ -58,5 +61,5 @@ export async function loadArchive(contentDir: string, options: BuildOptions & { 
     if (result.article) articles.push(result.article);
   }
   const built = buildArchiveIndex(articles, entityFiles, options);
-  return { index: built.index, articles, entityFiles, diagnostics: [...diagnostics, ...built.diagnostics] };
+  return { index: built.index, articles, entityFiles, diagnostics: [...diagnostics, ...built.diagnostics], articlePaths: listed.paths, entityPaths };
 }
