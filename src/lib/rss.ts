@@ -9,6 +9,7 @@ export interface RssItem {
   /** Absolute URL; also the item's permalink guid. */
   link: string;
   pubDate: Date;
+  /** Plain text (an article's summary); written as the HTML that feed readers take it to be. */
   description?: string;
   /** Full HTML of the item, as `content:encoded`. */
   content?: string;
@@ -17,6 +18,7 @@ export interface RssItem {
 
 export interface RssChannel {
   title: string;
+  /** Plain text, as an item's description. */
   description: string;
   /** Absolute URL of the page the feed follows. */
   link: string;
@@ -42,19 +44,26 @@ export function xmlText(value: string): string {
 /** An element with text; none for an empty or missing value, as feed readers expect. */
 const element = (name: string, value: string | undefined): string => (value ? `<${name}>${xmlText(value)}</${name}>` : '');
 
-function item({ title, link, pubDate, description, content, author }: RssItem): string {
+/**
+ * A description holds HTML in RSS 2.0: a reader decodes the XML and renders what it gets. Plain
+ * text is escaped as HTML first, so `<img onerror>` in a summary arrives as those characters, not
+ * as an element (xmlText's escapes are HTML's too).
+ */
+const description = (text: string | undefined): string => element('description', text && xmlText(text));
+
+function item({ title, link, pubDate, description: summary, content, author }: RssItem): string {
   return (
     `<item>${element('title', title)}${element('link', link)}<guid isPermaLink="true">${xmlText(link)}</guid>` +
-    `${element('description', description)}${element('pubDate', pubDate.toUTCString())}` +
+    `${description(summary)}${element('pubDate', pubDate.toUTCString())}` +
     `${element('content:encoded', content)}${element('author', author)}</item>`
   );
 }
 
-export function rssFeed({ title, description, link, language, items }: RssChannel): string {
+export function rssFeed({ title, description: about, link, language, items }: RssChannel): string {
   const namespaces = items.some((entry) => entry.content !== undefined) ? ' xmlns:content="http://purl.org/rss/1.0/modules/content/"' : '';
   return (
     `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"${namespaces}><channel>` +
-    `${element('title', title)}${element('description', description)}${element('link', link)}${element('language', language)}` +
+    `${element('title', title)}${description(about)}${element('link', link)}${element('language', language)}` +
     `${items.map(item).join('')}</channel></rss>`
   );
 }

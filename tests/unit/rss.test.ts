@@ -48,6 +48,15 @@ describe('rssFeed', () => {
     expect(parsed.rss.channel.title).toBe('A & B <b>');
   });
 
+  it('writes descriptions as the HTML of their text, so a reader shows markup in a summary as text', () => {
+    const feed = rssFeed({ ...channel, description: 'All <b>of</b> it', items: [item({ description: 'Lamps <img src=x onerror=alert(1)> & ]]> back' })] });
+    expect(XMLValidator.validate(feed)).toBe(true);
+    const parsed = xml.parse(feed);
+    // What a feed reader renders once it has decoded the XML.
+    expect(parsed.rss.channel.item[0].description).toBe('Lamps &lt;img src=x onerror=alert(1)&gt; &amp; ]]&gt; back');
+    expect(parsed.rss.channel.description).toBe('All &lt;b&gt;of&lt;/b&gt; it');
+  });
+
   it('leaves out empty optional elements', () => {
     expect(rssFeed({ ...channel, items: [item({ description: '' })] })).not.toContain('<description></description>');
   });
