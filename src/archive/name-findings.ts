@@ -44,19 +44,19 @@ function described(chars: readonly string[]): string {
 }
 
 /** A text for a message: invisible characters written as `<U+200B>`, a long one cut short. */
-export function shown(text: string): string {
+function shown(text: string): string {
   const visible = text.replace(INVISIBLE, (c) => `<${codePoint(c)}>`);
   const chars = [...visible];
   return chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : visible;
 }
 
-export interface Place {
+interface Place {
   file: string;
   line?: number;
 }
 
 /** A warning for a name (as written in the file) that carries invisible characters. */
-export function invisibleInName(at: Place, key: string, name: unknown): Diagnostic | undefined {
+function invisibleInName(at: Place, key: string, name: unknown): Diagnostic | undefined {
   if (typeof name !== 'string') return undefined;
   const stray = strayInvisibles(name);
   if (stray.length === 0) return undefined;
@@ -70,7 +70,7 @@ export function invisibleInName(at: Place, key: string, name: unknown): Diagnost
 }
 
 /** An error for a title with nothing to see, a warning for one that carries invisible characters. */
-export function titleFinding(at: Place, title: unknown): Diagnostic | undefined {
+function titleFinding(at: Place, title: unknown): Diagnostic | undefined {
   if (typeof title !== 'string') return undefined;
   const stray = strayInvisibles(title);
   if (stray.length === 0) return undefined;
@@ -87,7 +87,7 @@ export function titleFinding(at: Place, title: unknown): Diagnostic | undefined 
 }
 
 /** A warning for a name whose slug had to be shortened (see slug.ts), with the address it gets. */
-export function overlongName(at: Place, kind: EntityKind, name: string, hint: string): Diagnostic | undefined {
+function overlongName(at: Place, kind: EntityKind, name: string, hint: string): Diagnostic | undefined {
   const full = fullSlug(name);
   if (!isOverlong(full)) return undefined;
   return {
@@ -100,7 +100,7 @@ export function overlongName(at: Place, kind: EntityKind, name: string, hint: st
 }
 
 /** A warning for a slug (from a `slug:` or a file name) that had to be shortened to `bounded`. */
-export function overlongSlug(at: Place, what: string, full: string, bounded: string, url: string, hint: string): Diagnostic | undefined {
+function overlongSlug(at: Place, what: string, full: string, bounded: string, url: string, hint: string): Diagnostic | undefined {
   if (full === bounded) return undefined;
   return {
     severity: 'warning',
@@ -112,7 +112,7 @@ export function overlongSlug(at: Place, what: string, full: string, bounded: str
 }
 
 /** What to do about a long name in an article, by kind: tags have no entity files. */
-export function longNameHint(kind: EntityKind): string {
+function longNameHint(kind: EntityKind): string {
   return kind === 'tags'
     ? 'write a shorter tag'
     : `add an entity file (content/${kind}/) with a shorter name and this one as an alias, or with a "slug:" of its own`;
