@@ -11,7 +11,7 @@ import type { EntityFile } from './entity-file.ts';
 import { CoOccurrence, type Connections } from './connections.ts';
 import { ENTITY_KINDS, FILE_KINDS, KIND_LABELS, type EntityKind } from './kinds.ts';
 import { findNearDuplicates } from './near-duplicates.ts';
-import type { Quote } from './quotes.ts';
+import type { Quote } from './quotes/index.ts';
 import { relatedScorer, type Related } from './related.ts';
 
 export interface QuoteEntry {

@@ -11,7 +11,7 @@ import { FILE_KINDS, type EntityKind } from './kinds.ts';
 import { excerpt, parseMarkdown, renderTree, tooDeepDiagnostic, type RenderedMarkdown } from './markdown.ts';
 import { entityUrlPath } from './entities.ts';
 import { findKnownMentions, linkMentions } from './mentions.ts';
-import { applyOverrides, checkOverrides, extractQuotes, readOverrides, toSpeaker, type Quote, type Speaker } from './quotes.ts';
+import { applyOverrides, checkOverrides, extractQuotes, readOverrides, toSpeaker, type Quote, type Speaker } from './quotes/index.ts';
 import type { NameIndex } from './name-index.ts';
 import { KEY_SYNONYMS, articleSchema } from './schema.ts';
 import { articleFindings } from './name-findings.ts';

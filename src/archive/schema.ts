@@ -50,7 +50,7 @@ export const articleSchema = z.object({
   places: nameList,
   tags: nameList,
   draft: z.boolean().default(false),
-  /** Editors' corrections to quote attribution; read by quotes.ts. */
+  /** Editors' corrections to quote attribution; read by quotes/overrides.ts. */
   quotes: z.unknown().optional(),
 });
 export type ArticleFrontmatter = z.output<typeof articleSchema>;

@@ -16,7 +16,7 @@ import { ContentError, formatDiagnostic, hasErrors, type Diagnostic } from '../a
 import type { EntityFile } from '../archive/entity-file.ts';
 import { displayRoot, loadEntityFiles } from '../archive/load.ts';
 import { buildNameIndex } from '../archive/name-index.ts';
-import { quoteStats } from '../archive/quotes.ts';
+import { quoteStats } from '../archive/quotes/index.ts';
 import { mapLimited } from '../archive/map-limited.ts';
 import {
   BodyWriter,

@@ -19,7 +19,7 @@ import {
   type Quote,
   type QuoteOverride,
   type Speaker,
-} from '../../src/archive/quotes.ts';
+} from '../../src/archive/quotes/index.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The hand-written fixture: fictional articles, their tagged entities and the expected speakers

@@ -1,0 +1,312 @@
+/** Frames: the words around a quotation that say who speaks. */
+import { AFTER_NAME, AUX_ADV, DETERMINERS, DOC_NOUNS, OTHER_SUBJECT_PRONOUNS, POSSESSIVE_PRONOUNS, PREP_CONJ, TAIL_PRONOUNS, TITLES } from './words.ts';
+import type { Block, Mention, ProseBlock, Token } from './blocks.ts';
+import { isSpeechVerb, sentenceStartBefore } from './sentences.ts';
+
+interface VerbGroup {
+  start: number;
+  end: number;
+  according: boolean;
+  telling: boolean;
+}
+
+function verbGroupAt(tokens: readonly Token[], i: number): VerbGroup | undefined {
+  const t = tokens[i];
+  if (t?.type !== 'word') return undefined;
+  const low = (k: number) => tokens[k]?.low;
+  if (t.low === 'according' && low(i + 1) === 'to') return { start: i, end: i + 2, according: true, telling: false };
+  if (['was', 'is', 'were', 'are'].includes(t.low) && low(i + 1) === 'quoted') {
+    if (low(i + 2) === 'as' && low(i + 3) === 'saying') return { start: i, end: i + 4, according: false, telling: false };
+    if (low(i + 2) === 'saying') return { start: i, end: i + 3, according: false, telling: false };
+  }
+  if (t.low === 'has' && low(i + 1) === 'been' && low(i + 2) === 'quoted' && low(i + 3) === 'as' && low(i + 4) === 'saying') {
+    return { start: i, end: i + 5, according: false, telling: false };
+  }
+  if (t.low === 'went' && low(i + 1) === 'on' && low(i + 2) === 'to' && low(i + 3) === 'say') {
+    return { start: i, end: i + 4, according: false, telling: false };
+  }
+  if (isSpeechVerb(t)) return { start: i, end: i + 1, according: false, telling: t.low === 'told' || t.low === 'tells' };
+  return undefined;
+}
+
+export function verbGroups(tokens: readonly Token[], from: number, to: number): VerbGroup[] {
+  const groups: VerbGroup[] = [];
+  for (let i = from; i < to; i++) {
+    const group = verbGroupAt(tokens, i);
+    if (group && group.end <= to) {
+      groups.push(group);
+      i = group.end - 1;
+    }
+  }
+  return groups;
+}
+
+type Subject =
+  | { type: 'mention'; mention: Mention; start: number; end: number }
+  | { type: 'pronoun'; index: number; start: number; end: number }
+  | { type: 'document'; author?: Mention; start: number; end: number }
+  | { type: 'generic' }
+  | { type: 'none' };
+
+const NONE: Subject = { type: 'none' };
+const GENERIC: Subject = { type: 'generic' };
+
+export function isWord(token: Token | undefined, ...lows: string[]): boolean {
+  return token?.type === 'word' && (lows.length === 0 || lows.includes(token.low));
+}
+
+function isDocNoun(token: Token | undefined): boolean {
+  return token?.type === 'word' && !token.cap && DOC_NOUNS.has(token.low);
+}
+
+/** A document phrase ending at `j` (the document noun), read leftwards: "a HPG press release". */
+function documentLeft(block: ProseBlock, from: number, j: number): Subject {
+  const { tokens } = block;
+  let k = j - 1;
+  for (let adjectives = 0; k >= from && adjectives < 3; k--, adjectives++) {
+    const t = tokens[k]!;
+    if (t.type !== 'word' || t.cap || DETERMINERS.has(t.low) || PREP_CONJ.has(t.low) || block.mentionEnd.has(k)) break;
+    if (t.low === 'joint') return GENERIC;
+  }
+  if (k >= from) {
+    const m = block.mentionEnd.get(k);
+    if (m && m.start >= from) return { type: 'document', author: m, start: m.start, end: j + 1 };
+    const t = tokens[k]!;
+    if (isWord(t, 'his', 'her', 'their', 'my', 'our', 'your')) return GENERIC;
+    if (isWord(t, 'joint')) return GENERIC;
+    return { type: 'document', start: k, end: j + 1 };
+  }
+  return { type: 'document', start: j, end: j + 1 };
+}
+
+/** The subject phrase whose last token is `j`. */
+function subjectEndingAt(block: ProseBlock, from: number, j: number): Subject {
+  const { tokens } = block;
+  const t = tokens[j];
+  if (!t || j < from) return NONE;
+  const m = block.mentionEnd.get(j);
+  if (m && m.start >= from) {
+    if (m.possessive) return GENERIC;
+    let p = m.start - 1;
+    while (p >= from && isWord(tokens[p]) && (TITLES.has(tokens[p]!.low) || tokens[p]!.low === 'the')) p--;
+    if (p >= from) {
+      const q = tokens[p]!;
+      if (q.type === 'word' && PREP_CONJ.has(q.low) && !q.cap) {
+        if (['from', 'by', 'of'].includes(q.low)) {
+          let r = p - 1;
+          while (r >= from && isWord(tokens[r], 'issued', 'released', 'published', 'signed', 'sent', 'posted')) r--;
+          if (r >= from && isDocNoun(tokens[r])) {
+            const doc = documentLeft(block, from, r);
+            if (doc.type === 'document' && !doc.author) return { type: 'document', author: m, start: doc.start, end: m.end };
+          }
+        }
+        return GENERIC;
+      }
+      if (q.type === 'word' && POSSESSIVE_PRONOUNS.has(q.low)) return GENERIC;
+      if (block.mentionEnd.get(p)?.possessive) return GENERIC;
+    }
+    return { type: 'mention', mention: m, start: m.start, end: m.end };
+  }
+  if (isWord(t, 'he', 'she')) return { type: 'pronoun', index: j, start: j, end: j + 1 };
+  if (isDocNoun(t)) return documentLeft(block, from, j);
+  if (t.type === 'quote') return NONE;
+  return GENERIC;
+}
+
+/** The subject of the verb group starting at `v`, read leftwards (skipping adverbs and an appositive). */
+function subjectBefore(block: ProseBlock, from: number, v: number): Subject {
+  const { tokens } = block;
+  let j = v - 1;
+  while (j >= from && tokens[j]!.type === 'word' && !tokens[j]!.cap && (AUX_ADV.has(tokens[j]!.low) || /ly$/.test(tokens[j]!.low))) j--;
+  if (j < from) return NONE;
+  const t = tokens[j]!;
+  if (t.type === 'quote') return NONE;
+  if (t.type === 'punct') {
+    if (!/^[,\u2014\u2013]$/.test(t.text)) return NONE;
+    // "X, the harbour pilot, said": an appositive opening with a lowercase word or a number.
+    for (let k = j - 1; k >= Math.max(from, j - 16); k--) {
+      const u = tokens[k]!;
+      if (u.type === 'quote') break;
+      if (u.type === 'punct' && u.text === t.text) {
+        const opening = tokens[k + 1]!;
+        const inside = tokens.slice(k + 1, j);
+        if (
+          k + 1 < j && opening.type === 'word' && (!opening.cap || /^\d/.test(opening.text)) &&
+          !inside.some((x) => x.type === 'quote' || (x.type === 'punct' && /^[.!?;:]$/.test(x.text)))
+        ) {
+          return subjectEndingAt(block, from, k - 1);
+        }
+        break;
+      }
+      if (u.type === 'punct' && /^[.!?;:]$/.test(u.text)) break;
+    }
+    return NONE;
+  }
+  return subjectEndingAt(block, from, j);
+}
+
+/** The subject after a verb at the start of a clause: "said Vendrell", "according to the statement". */
+function subjectAfter(block: ProseBlock, e: number, to: number): Subject {
+  const { tokens } = block;
+  let k = e;
+  let skipped = 0;
+  while (
+    k < to && tokens[k]!.type === 'word' && !tokens[k]!.cap && !PREP_CONJ.has(tokens[k]!.low) &&
+    !POSSESSIVE_PRONOUNS.has(tokens[k]!.low) && !DOC_NOUNS.has(tokens[k]!.low) && !isWord(tokens[k], 'he', 'she') &&
+    !block.mentionStart.has(k) && skipped < 4
+  ) {
+    k++;
+    skipped++;
+  }
+  if (k >= to) return NONE;
+  const t = tokens[k]!;
+  const endsHere = (n: number) => {
+    const next = tokens[n];
+    return n >= to || !next || next.type !== 'word' || AFTER_NAME.has(next.low);
+  };
+  /** Skips up to two lowercase adjectives and returns the index of a document noun, if one follows. */
+  const docAfter = (n: number) => {
+    for (let a = 0; a < 3 && n < to; a++, n++) {
+      if (isDocNoun(tokens[n])) return n;
+      if (tokens[n]!.type !== 'word' || tokens[n]!.cap) return -1;
+    }
+    return -1;
+  };
+  if (isWord(t, 'he', 'she') && skipped === 0) return endsHere(k + 1) ? { type: 'pronoun', index: k, start: k, end: k + 1 } : GENERIC;
+  const m = block.mentionStart.get(k);
+  if (m) {
+    const doc = docAfter(m.end);
+    if (doc !== -1) return { type: 'document', author: m, start: k, end: doc + 1 };
+    if (m.possessive) return GENERIC;
+    return endsHere(m.end) ? { type: 'mention', mention: m, start: m.start, end: m.end } : GENERIC;
+  }
+  if (isDocNoun(t)) {
+    let n = k + 1;
+    while (isWord(tokens[n], 'issued', 'released', 'published', 'signed', 'sent')) n++;
+    if (isWord(tokens[n], 'from', 'by', 'of')) {
+      n++;
+      if (isWord(tokens[n], 'the')) n++;
+      const author = block.mentionStart.get(n);
+      if (author && !author.possessive) return { type: 'document', author, start: k, end: author.end };
+      return GENERIC;
+    }
+    return { type: 'document', start: k, end: k + 1 };
+  }
+  return GENERIC;
+}
+
+/** "Vendrell read from the guild's letter", "…, quoting the minutes": a person giving others' words. */
+function readsOthersWords(block: ProseBlock, subject: Subject, group: VerbGroup, to: number): boolean {
+  const { tokens } = block;
+  if (subject.type === 'document') return false;
+  if (isWord(tokens[group.start], 'read', 'reads')) return true;
+  for (let k = sentenceStartBefore(block, group.start); k < to; k++) {
+    if (k >= group.start && k < group.end) continue;
+    if (isWord(tokens[k], 'quoting', 'citing', 'quoted', 'reading')) return true;
+  }
+  return false;
+}
+
+function atClauseStart(block: ProseBlock, from: number, v: number): boolean {
+  if (v === from) return true;
+  const before = block.tokens[v - 1]!;
+  return before.type === 'quote' || (before.type === 'punct' && /^[,\u2014\u2013:(]$/.test(before.text));
+}
+
+export interface Frame {
+  block: number;
+  /** The block the quotation opens in. */
+  opening: number;
+  subject: Exclude<Subject, { type: 'generic' } | { type: 'none' }>;
+}
+
+export type FrameResult = Frame | 'blocked' | undefined;
+
+export function analyse(block: ProseBlock, from: number, to: number, group: VerbGroup): Subject {
+  if (group.according) return subjectAfter(block, group.end, to);
+  const before = subjectBefore(block, from, group.start);
+  if (before.type === 'none' && atClauseStart(block, from, group.start)) return subjectAfter(block, group.end, to);
+  return before;
+}
+
+/** The frame before a quotation: the nearest speech verb in the sentence, with a clean run of words to the quote. */
+export function frameBefore(blocks: Block[], b: number, from: number, q: number): FrameResult {
+  const block = blocks[b] as ProseBlock;
+  const { tokens } = block;
+  const groups = verbGroups(tokens, from, q);
+  const group = groups.at(-1);
+  if (!group) return undefined;
+  const subject = analyse(block, from, q, group);
+  if (subject.type === 'none' || subject.type === 'generic') return 'blocked';
+  // "Vendrell said (that) Quillfeather had promised “…”": words reported by someone else.
+  const outer = groups.at(-2);
+  if (outer && !outer.according && subject.start >= outer.end) {
+    const between = tokens.slice(outer.end, subject.start).filter((t) => !isWord(t, 'that'));
+    if (between.length === 0 || between.every((t) => t.type === 'word' && !t.cap && !PREP_CONJ.has(t.low) && !DOC_NOUNS.has(t.low))) return 'blocked';
+  }
+  const tailStart = Math.max(group.end, subject.end);
+  let wordsInTail = 0;
+  for (let k = tailStart; k < q; k++) {
+    const t = tokens[k]!;
+    if (t.type === 'word') wordsInTail++;
+    const m = block.mentionStart.get(k);
+    if (m) {
+      // The person told ("told The Post", "in a statement to Reuters") is not a rival speaker.
+      let p = k - 1;
+      if (isWord(tokens[p], 'the')) p--;
+      const recipient = isWord(tokens[p], 'to', 'told', 'tells') || (p < tailStart && group.telling);
+      if (!recipient) return 'blocked';
+      k = m.end - 1;
+      continue;
+    }
+    if (t.type === 'word' && TAIL_PRONOUNS.has(t.low)) return 'blocked';
+    if (verbGroupAt(tokens, k)) return 'blocked';
+  }
+  if (wordsInTail > 14) return 'blocked';
+  if (readsOthersWords(block, subject, group, q)) return 'blocked';
+  return { block: b, opening: b, subject };
+}
+
+/** The frame after a quotation: the first speech verb, attached right after the quote. */
+export function frameAfter(blocks: Block[], b: number, q: number, to: number, newSentence: boolean, opening: number): FrameResult {
+  const block = blocks[b] as ProseBlock;
+  const { tokens } = block;
+  const from = q + 1;
+  const give = newSentence ? undefined : 'blocked';
+  const group = verbGroups(tokens, from, to)[0];
+  if (!group) return undefined;
+  const subject = analyse(block, from, to, group);
+  if (subject.type === 'none' || subject.type === 'generic') return give;
+  const inverted = subject.start >= group.end;
+  const head = inverted ? group.start : subject.start;
+  let descriptors = 0;
+  for (let k = from; k < head; k++) {
+    const t = tokens[k]!;
+    if (t.type === 'punct' && /^[,\u2014\u2013-]$/.test(t.text)) continue;
+    // "“…,” harbour pilot Mara Quillfeather said": a few descriptive words may come first.
+    const descriptive =
+      t.type === 'word' &&
+      (TITLES.has(t.low) || (!t.cap && !PREP_CONJ.has(t.low) && !OTHER_SUBJECT_PRONOUNS.has(t.low) && !isWord(t, 'he', 'she', 'is', 'was', 'are', 'were')));
+    if (descriptive && descriptors < 4) {
+      descriptors++;
+      continue;
+    }
+    return give;
+  }
+  let after = Math.max(group.end, subject.end);
+  if (isWord(tokens[after], 'that')) after++;
+  const next = block.mentionStart.get(after)?.end ?? (isWord(tokens[after], 'he', 'she', 'they', 'it', 'we', 'i') ? after + 1 : -1);
+  if (next !== -1 && verbGroupAt(tokens, next)) return 'blocked';
+  if (newSentence) {
+    // A new sentence after the quote is its frame only when it says nothing else: "Vendrell said."
+    let k = after;
+    if (group.telling && !inverted) {
+      while (k < to && tokens[k]!.type === 'word' && k < after + 3 && !AFTER_NAME.has(tokens[k]!.low)) k++;
+    }
+    const rest = tokens.slice(k, to).filter((t) => t.type !== 'punct');
+    if (rest.length > 0 && (!AFTER_NAME.has(rest[0]!.low) || rest.length > 6)) return undefined;
+    if (tokens.slice(k, to).some((_, n) => block.mentionStart.has(k + n))) return undefined;
+  }
+  if (readsOthersWords(block, subject, group, to)) return 'blocked';
+  return { block: b, opening, subject };
+}

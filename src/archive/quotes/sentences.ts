@@ -1,0 +1,111 @@
+/** Tokens, sentence boundaries and name mentions of a paragraph. */
+import { nameKey } from '../names.ts';
+import { ABBREVIATIONS, NOT_NAMES, SPEECH_VERBS } from './words.ts';
+import { fold, type Lexicon } from './speakers.ts';
+import type { Mention, ProseBlock, Token } from './blocks.ts';
+
+const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*['’]?|[^\s\p{L}\p{M}\p{N}“”"]/gu;
+
+function makeToken(text: string): Token {
+  const isWord = /^[\p{L}\p{M}\p{N}]/u.test(text);
+  const apostrophe = /['’]s?$/i.test(text);
+  const key = isWord ? nameKey(text) : '';
+  return {
+    type: isWord ? 'word' : 'punct',
+    text,
+    low: apostrophe ? fold(text).replace(/['’]s?$/, '') : fold(text),
+    key,
+    bare: isWord && apostrophe ? nameKey(text.replace(/['’]s?$/i, '')) : key,
+    cap: /^\p{Lu}/u.test(text),
+    possessive: isWord && apostrophe && text.length > 2,
+  };
+}
+
+export function tokenise(block: ProseBlock): void {
+  const spans = block.spans.slice().sort((x, y) => x.span.open - y.span.open);
+  const tokens: Token[] = [];
+  let at = 0;
+  const words = (from: number, to: number) => {
+    for (const match of block.text.slice(from, to).matchAll(WORD)) tokens.push(makeToken(match[0]));
+  };
+  for (const { span, unit } of spans) {
+    words(at, span.open);
+    const inner = block.text.slice(span.start, span.end).trim();
+    tokens.push({
+      type: 'quote', text: inner, low: '', key: '', bare: '', cap: false, possessive: false, unit,
+      endsSentence: span.closed && /[.!?…]$/.test(inner),
+    });
+    at = span.close;
+  }
+  words(at, block.text.length);
+  block.tokens = tokens;
+  const boundaryAfter = tokens.map((t, i) => {
+    const next = tokens[i + 1];
+    const startsNext = !next || next.type === 'quote' || (next.type === 'word' && (next.cap || !/\p{Ll}/u.test(next.text[0]!)));
+    if (!startsNext) return false;
+    if (t.type === 'quote') return t.endsSentence === true;
+    if (t.type !== 'punct' || !/^[.!?…]$/.test(t.text)) return false;
+    const before = tokens[i - 1];
+    if (t.text === '.' && before?.type === 'word' && (ABBREVIATIONS.has(before.low) || (before.text.length === 1 && before.cap))) return false;
+    return true;
+  });
+  block.boundaryAfter = boundaryAfter;
+  block.sentenceStart = tokens.map((_, i) => i === 0 || boundaryAfter[i - 1] === true);
+}
+
+export function isSpeechVerb(token: Token | undefined): boolean {
+  return token?.type === 'word' && !token.cap && SPEECH_VERBS.has(token.low);
+}
+
+export function findMentions(block: ProseBlock, lexicon: Lexicon): void {
+  const { tokens } = block;
+  const mentions: Mention[] = [];
+  const cased = (t: Token) => t.text !== t.text.toLowerCase() || t.text !== t.text.toUpperCase();
+  for (let i = 0; i < tokens.length; ) {
+    const first = tokens[i]!;
+    if (first.type !== 'word' || (cased(first) && !first.cap)) {
+      i++;
+      continue;
+    }
+    let found: Mention | undefined;
+    const starts = lexicon.firstWords.has(first.key) || lexicon.firstWords.has(first.bare);
+    for (let n = starts ? Math.min(lexicon.maxWords, tokens.length - i) : 0; n >= 1 && !found; n--) {
+      const slice = tokens.slice(i, i + n);
+      if (slice.some((t) => t.type !== 'word')) continue;
+      const inner = slice.slice(0, -1).map((t) => t.key);
+      const last = slice.at(-1)!;
+      for (const [key, possessive] of [[last.key, false], [last.bare, last.possessive]] as const) {
+        const target = lexicon.lookup([...inner, key].join(' '));
+        if (target) {
+          found = { start: i, end: i + n, target, possessive };
+          break;
+        }
+      }
+    }
+    if (found) {
+      mentions.push(found);
+      i = found.end;
+      continue;
+    }
+    if (first.cap && !NOT_NAMES.has(first.low)) {
+      let j = i;
+      while (j < tokens.length && tokens[j]!.type === 'word' && tokens[j]!.cap && !NOT_NAMES.has(tokens[j]!.low)) j++;
+      // A capitalised word opening a sentence may be an ordinary word; adverbs and participles
+      // ("Separately", "Speaking") are taken for one, anything else for a name, to be safe.
+      if (!block.sentenceStart[i] || j - i >= 2 || !/(?:ly|ing|ed)$/.test(first.low)) {
+        mentions.push({ start: i, end: j, target: 'unknown', possessive: tokens[j - 1]!.possessive });
+      }
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  block.mentions = mentions;
+  block.mentionEnd = new Map(mentions.map((m) => [m.end - 1, m]));
+  block.mentionStart = new Map(mentions.map((m) => [m.start, m]));
+}
+
+export function sentenceStartBefore(block: ProseBlock, k: number): number {
+  while (k > 0 && !block.sentenceStart[k]) k--;
+  return Math.max(k, 0);
+}
