@@ -113,28 +113,48 @@ function subjectEndingAt(block: ProseBlock, from: number, j: number): Subject {
   return GENERIC;
 }
 
+/**
+ * Whether the phrase starting at `start` follows a comma that itself follows a name: "Sam
+ * Solovey, a contestant on the show "The Apprentice," who…, said" is Solovey's frame, not the show's.
+ */
+function insideApposition(block: ProseBlock, from: number, start: number): boolean {
+  const { tokens } = block;
+  let k = start - 1;
+  while (k >= from && isWord(tokens[k]) && (TITLES.has(tokens[k]!.low) || DETERMINERS.has(tokens[k]!.low))) k--;
+  if (k < from || tokens[k]!.text !== ',') return false;
+  return block.mentions.some((m) => m.start >= from && m.end <= k && !m.possessive && m.target !== 'other');
+}
+
 /** The subject of the verb group starting at `v`, read leftwards (skipping adverbs and an appositive). */
 function subjectBefore(block: ProseBlock, from: number, v: number): Subject {
   const { tokens } = block;
   let j = v - 1;
   while (j >= from && tokens[j]!.type === 'word' && !tokens[j]!.cap && (AUX_ADV.has(tokens[j]!.low) || /ly$/.test(tokens[j]!.low))) j--;
+  // "Rep. Gwen Moore (D-Wis.) said": a bracket after the name is skipped.
+  if (j >= from && tokens[j]!.text === ')') {
+    let k = j - 1;
+    while (k >= Math.max(from, j - 10) && tokens[k]!.text !== '(' && tokens[k]!.type !== 'quote') k--;
+    if (k >= from && tokens[k]!.text === '(') j = k - 1;
+  }
   if (j < from) return NONE;
   const t = tokens[j]!;
   if (t.type === 'quote') return NONE;
   if (t.type === 'punct') {
     if (!/^[,\u2014\u2013]$/.test(t.text)) return NONE;
-    // "X, the harbour pilot, said": an appositive opening with a lowercase word or a number.
-    for (let k = j - 1; k >= Math.max(from, j - 16); k--) {
+    // "X, the harbour pilot, said", "X, Twitter's director of advertising, said": an appositive
+    // opening with a lowercase word, a number or a possessive.
+    for (let k = j - 1; k >= Math.max(from, j - 30); k--) {
       const u = tokens[k]!;
       if (u.type === 'quote') break;
       if (u.type === 'punct' && u.text === t.text) {
         const opening = tokens[k + 1]!;
         const inside = tokens.slice(k + 1, j);
         if (
-          k + 1 < j && opening.type === 'word' && (!opening.cap || /^\d/.test(opening.text)) &&
+          k + 1 < j && opening.type === 'word' && (!opening.cap || /^\d/.test(opening.text) || opening.possessive) &&
           !inside.some((x) => x.type === 'quote' || (x.type === 'punct' && /^[.!?;:]$/.test(x.text)))
         ) {
-          return subjectEndingAt(block, from, k - 1);
+          const subject = subjectEndingAt(block, from, k - 1);
+          return subject.type === 'mention' && insideApposition(block, from, subject.start) ? GENERIC : subject;
         }
         break;
       }
@@ -150,11 +170,24 @@ function subjectAfter(block: ProseBlock, e: number, to: number): Subject {
   const { tokens } = block;
   let k = e;
   let skipped = 0;
-  while (
-    k < to && tokens[k]!.type === 'word' && !tokens[k]!.cap && !PREP_CONJ.has(tokens[k]!.low) &&
-    !POSSESSIVE_PRONOUNS.has(tokens[k]!.low) && !DOC_NOUNS.has(tokens[k]!.low) && !isWord(tokens[k], 'he', 'she') &&
-    !block.mentionStart.has(k) && skipped < 4
-  ) {
+  while (k < to && skipped < 8) {
+    const u = tokens[k]!;
+    const plain =
+      u.type === 'word' && !u.cap && !PREP_CONJ.has(u.low) && !POSSESSIVE_PRONOUNS.has(u.low) && !DOC_NOUNS.has(u.low) &&
+      !isWord(u, 'he', 'she') && !block.mentionStart.has(k);
+    // "said Mr. Rhodes", "said Republican strategist Ryan Williams": a title, or a descriptive
+    // unknown name before a lowercase word, stands before the speaker's name.
+    const title = u.type === 'word' && TITLES.has(u.low) && !block.mentionStart.has(k);
+    const titleDot = u.text === '.' && k > e && TITLES.has(tokens[k - 1]!.low);
+    const descriptor = block.mentionStart.get(k);
+    const describes = descriptor?.target === 'unknown' && !descriptor.possessive && isWord(tokens[descriptor.end]) && !tokens[descriptor.end]!.cap;
+    if (describes) {
+      skipped += descriptor!.end - k;
+      k = descriptor!.end;
+      continue;
+    }
+    if (!plain && !title && !titleDot) break;
+    if (plain && skipped >= 4) break;
     k++;
     skipped++;
   }
@@ -284,10 +317,13 @@ export function frameAfter(blocks: Block[], b: number, q: number, to: number, ne
     const t = tokens[k]!;
     if (t.type === 'punct' && /^[,\u2014\u2013-]$/.test(t.text)) continue;
     // "“…,” harbour pilot Mara Quillfeather said": a few descriptive words may come first.
+    // "Mr. Fitton said", "Democratic pollster Peter Fenn said": titles and unknown names describe.
+    const unknown = block.mentions.some((m) => m.target === 'unknown' && !m.possessive && m.start <= k && k < m.end);
     const descriptive =
-      t.type === 'word' &&
-      (TITLES.has(t.low) || (!t.cap && !PREP_CONJ.has(t.low) && !OTHER_SUBJECT_PRONOUNS.has(t.low) && !isWord(t, 'he', 'she', 'is', 'was', 'are', 'were')));
-    if (descriptive && descriptors < 4) {
+      (t.type === 'word' &&
+        (TITLES.has(t.low) || unknown || (!t.cap && !PREP_CONJ.has(t.low) && !OTHER_SUBJECT_PRONOUNS.has(t.low) && !isWord(t, 'he', 'she', 'is', 'was', 'are', 'were')))) ||
+      (t.text === '.' && k > from && TITLES.has(tokens[k - 1]!.low));
+    if (descriptive && descriptors < 6) {
       descriptors++;
       continue;
     }

@@ -57,6 +57,18 @@ export function isSpeechVerb(token: Token | undefined): boolean {
   return token?.type === 'word' && !token.cap && SPEECH_VERBS.has(token.low);
 }
 
+/** The indices of up to `max` words from `i` that may make one name: the dot of an initial ("Donald J. Trump") is skipped. */
+function nameWords(tokens: readonly Token[], i: number, max: number): number[] {
+  const at: number[] = [];
+  for (let k = i; k < tokens.length && at.length < max; k++) {
+    const t = tokens[k]!;
+    if (t.type === 'word') at.push(k);
+    else if (t.text === '.' && tokens[k - 1]?.text.length === 1 && tokens[k - 1]!.cap && tokens[k + 1]?.type === 'word') continue;
+    else break;
+  }
+  return at;
+}
+
 export function findMentions(block: ProseBlock, lexicon: Lexicon): void {
   const { tokens } = block;
   const mentions: Mention[] = [];
@@ -69,15 +81,14 @@ export function findMentions(block: ProseBlock, lexicon: Lexicon): void {
     }
     let found: Mention | undefined;
     const starts = lexicon.firstWords.has(first.key) || lexicon.firstWords.has(first.bare);
-    for (let n = starts ? Math.min(lexicon.maxWords, tokens.length - i) : 0; n >= 1 && !found; n--) {
-      const slice = tokens.slice(i, i + n);
-      if (slice.some((t) => t.type !== 'word')) continue;
-      const inner = slice.slice(0, -1).map((t) => t.key);
-      const last = slice.at(-1)!;
+    const at = starts ? nameWords(tokens, i, lexicon.maxWords) : [];
+    for (let n = at.length; n >= 1 && !found; n--) {
+      const inner = at.slice(0, n - 1).map((k) => tokens[k]!.key);
+      const last = tokens[at[n - 1]!]!;
       for (const [key, possessive] of [[last.key, false], [last.bare, last.possessive]] as const) {
         const target = lexicon.lookup([...inner, key].join(' '));
         if (target) {
-          found = { start: i, end: i + n, target, possessive };
+          found = { start: i, end: at[n - 1]! + 1, target, possessive };
           break;
         }
       }

@@ -2,7 +2,7 @@
 import type { NamedEntity } from '../name-index.ts';
 import { foldDiacritics, nameKey } from '../names.ts';
 import type { Speaker } from './types.ts';
-import { KHMER_SCRIPT, VIETNAMESE_SURNAMES } from './words.ts';
+import { KHMER_SCRIPT, NAME_SUFFIXES, VIETNAMESE_SURNAMES } from './words.ts';
 
 export function fold(word: string): string {
   return foldDiacritics(word).toLowerCase();
@@ -48,9 +48,11 @@ export function shortForms(speaker: Speaker): string[] {
   if (familyFirst) return [...forms];
   const vietnamese = all.filter(isVietnameseName);
   for (const name of vietnamese) forms.add(words(name).at(-1)!);
-  if (vietnamese.length === 0) {
-    const parts = words(speaker.name);
-    if (parts.length === 2 && isLatin(speaker.name) && parts[1]!.replace(/[^\p{L}]/gu, '').length >= 2) forms.add(parts[1]!);
+  if (vietnamese.length === 0 && isLatin(speaker.name)) {
+    // The surname is the last word, whatever stands before it ("Loretta E. Lynch" → Lynch).
+    const parts = words(speaker.name).filter((w) => !NAME_SUFFIXES.has(fold(w).replace(/\.$/, '')));
+    const surname = parts.at(-1);
+    if (parts.length >= 2 && surname !== undefined && /^\p{Lu}/u.test(surname) && surname.replace(/[^\p{L}]/gu, '').length >= 2) forms.add(surname);
   }
   return [...forms];
 }

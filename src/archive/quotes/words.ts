@@ -5,6 +5,9 @@ export const VIETNAMESE_SURNAMES = new Set([
   'duong', 'ly', 'vuong', 'trinh', 'truong', 'dinh', 'lam', 'mai', 'to', 'ha', 'cao', 'luu', 'ta',
 ]);
 
+/** Words after a surname that are not it: "Martin Luther King Jr." is King. */
+export const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
 export const KHMER_SCRIPT = /[\u1780-\u17ff\u19e0-\u19ff]/u;
 
 export const SPEECH_VERBS = new Set([
