@@ -1,9 +1,9 @@
 /** Resolving frames to speakers. */
 import type { Attribution, Speaker } from './types.ts';
-import { PERSON_NOUNS, POSSESSIVE_PRONOUNS } from './words.ts';
 import type { Block, Mention, ProseBlock } from './blocks.ts';
 import { sentenceStartBefore } from './sentences.ts';
-import { analyse, type Frame, isWord, verbGroups } from './frames.ts';
+import { type Frame, isWord } from './frames.ts';
+import { type GenderEvidence, resolvePronoun } from './focus.ts';
 
 export interface Resolved {
   speaker: Speaker;
@@ -20,52 +20,6 @@ export function resolveMention(mention: Mention): Resolution {
   const { target } = mention;
   if (typeof target !== 'object') return 'blocked';
   return { speaker: target.speaker, via: target.via };
-}
-
-/**
- * The one person a pronoun at (b, p) can stand for: named outside quotations before it in its
- * paragraph, or in the paragraph before. A quotation over several paragraphs counts as one, so the
- * window of "he said" after it starts at the paragraph before the one the quotation opens in.
- */
-function resolvePronoun(blocks: Block[], b: number, p: number, opening: number): Resolution {
-  const persons = new Map<string, Speaker>();
-  const scan = (block: ProseBlock, to: number): boolean => {
-    for (const m of block.mentions) {
-      if (m.end > to) break;
-      if (typeof m.target !== 'object') {
-        if (m.target === 'other') continue;
-        return false;
-      }
-      if (m.target.speaker.kind !== 'people') continue;
-      if (m.possessive) return false;
-      persons.set(m.target.speaker.slug, m.target.speaker);
-    }
-    const { tokens } = block;
-    for (let k = 0; k < to; k++) {
-      const t = tokens[k]!;
-      if (t.type === 'word' && POSSESSIVE_PRONOUNS.has(t.low) && isWord(tokens[k + 1]) && PERSON_NOUNS.has(tokens[k + 1]!.low)) return false;
-    }
-    // Someone else speaks in the window: "a spokesman said", "they said".
-    for (const group of verbGroups(tokens, 0, to)) {
-      if (!group.according && analyse(block, sentenceStartBefore(block, group.start), to, group).type === 'generic') return false;
-    }
-    return true;
-  };
-  for (let k = Math.min(opening, b) - 1; k < b; k++) {
-    const block = blocks[k];
-    if (block?.type === 'prose' && !scan(block, block.tokens.length)) return 'blocked';
-  }
-  const current = blocks[b] as ProseBlock;
-  if (!scan(current, p)) return 'blocked';
-  if (persons.size !== 1) return 'blocked';
-  const speaker = [...persons.values()][0]!;
-  // "“…,” he told Vendrell": whoever the pronoun is, it is not the person told.
-  for (let k = p + 1; k < current.tokens.length && current.tokens[k]!.type !== 'quote'; k++) {
-    const target = current.mentionStart.get(k)?.target;
-    if (typeof target === 'object' && sameSpeaker(target.speaker, speaker)) return 'blocked';
-    if (current.boundaryAfter[k]) break;
-  }
-  return { speaker, via: 'pronoun' };
 }
 
 export interface Range {
@@ -94,7 +48,6 @@ function resolveDocument(blocks: Block[], ranges: Range[]): Resolution {
   return { speaker: [...orgs.values()][0]!, via: 'document' };
 }
 
-
 /** The sentence before the one starting at (b, from): in the same paragraph, or the last of the previous one. */
 function previousSentence(blocks: Block[], b: number, from: number): Range | undefined {
   const block = blocks[b] as ProseBlock;
@@ -105,13 +58,16 @@ function previousSentence(blocks: Block[], b: number, from: number): Range | und
   return { block: b - 1, from: sentenceStartBefore(previous, end - 1), to: end };
 }
 
-export function resolveFrame(blocks: Block[], frame: Frame, sentence: Range[]): Resolution {
+export function resolveFrame(blocks: Block[], frame: Frame, sentence: Range[], genders: GenderEvidence): Resolution {
   const { subject } = frame;
   switch (subject.type) {
     case 'mention':
       return resolveMention(subject.mention);
     case 'pronoun':
-      return resolvePronoun(blocks, frame.block, subject.index, frame.opening);
+    {
+      const speaker = resolvePronoun(blocks, frame.block, subject.index, frame.opening, genders);
+      return speaker ? { speaker, via: 'pronoun' } : 'blocked';
+    }
     case 'document': {
       if (subject.author) {
         const resolved = resolveMention(subject.author);

@@ -52,6 +52,7 @@ import { findMentions, tokenise } from './sentences.ts';
 import { frameAfter, frameBefore, type FrameResult } from './frames.ts';
 import { combine, type Range, type Resolution, type Resolved, resolveFrame } from './attribute.ts';
 import { blockquoteUnit, resolveSignature } from './blockquotes.ts';
+import { genderEvidence } from './focus.ts';
 
 export type { Attribution, Quote, QuoteOverride, QuoteSpeaker, QuoteStats, Speaker, SpeakerKind } from './types.ts';
 export { isVietnameseName, shortForms, toSpeaker } from './speakers.ts';
@@ -115,6 +116,7 @@ export function extractQuotes(tree: Root, speakers: readonly Speaker[], others: 
     tokenise(block);
     findMentions(block, lexicon);
   }
+  const genders = genderEvidence(blocks);
 
   const evaluated: Evaluated[] = units.map((unit, id) => {
     const resolutions: Resolution[] = [];
@@ -144,7 +146,7 @@ export function extractQuotes(tree: Root, speakers: readonly Speaker[], others: 
     for (const frame of frames) {
       if (frame === undefined) continue;
       count++;
-      resolutions.push(frame === 'blocked' ? 'blocked' : resolveFrame(blocks, frame, sentence));
+      resolutions.push(frame === 'blocked' ? 'blocked' : resolveFrame(blocks, frame, sentence, genders));
     }
     const resolved = combine(resolutions);
     return {
@@ -189,7 +191,7 @@ export function extractQuotes(tree: Root, speakers: readonly Speaker[], others: 
       let from = end;
       while (from > 0 && intro.tokens[from - 1]!.type !== 'quote' && !intro.boundaryAfter[from - 1]) from--;
       const frame = frameBefore(blocks, b - 1, from, end);
-      if (frame) resolutions.push(frame === 'blocked' ? 'blocked' : resolveFrame(blocks, frame, [{ block: b - 1, from, to: end }]));
+      if (frame) resolutions.push(frame === 'blocked' ? 'blocked' : resolveFrame(blocks, frame, [{ block: b - 1, from, to: end }], genders));
     }
     quotes.push({ quote: toQuote(unit, combine(resolutions), true), order: [b, 0] });
   });
