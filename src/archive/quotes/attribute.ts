@@ -3,7 +3,7 @@ import type { Attribution, Speaker } from './types.ts';
 import type { Block, Mention, ProseBlock } from './blocks.ts';
 import { sentenceStartBefore } from './sentences.ts';
 import { type Frame, isWord } from './frames.ts';
-import { type GenderEvidence, resolvePronoun } from './focus.ts';
+import { type Focus, resolvePronoun } from './focus.ts';
 
 export interface Resolved {
   speaker: Speaker;
@@ -58,14 +58,14 @@ function previousSentence(blocks: Block[], b: number, from: number): Range | und
   return { block: b - 1, from: sentenceStartBefore(previous, end - 1), to: end };
 }
 
-export function resolveFrame(blocks: Block[], frame: Frame, sentence: Range[], genders: GenderEvidence): Resolution {
+export function resolveFrame(blocks: Block[], frame: Frame, sentence: Range[], focus: Focus): Resolution {
   const { subject } = frame;
   switch (subject.type) {
     case 'mention':
       return resolveMention(subject.mention);
     case 'pronoun':
     {
-      const speaker = resolvePronoun(blocks, frame.block, subject.index, frame.opening, genders);
+      const speaker = resolvePronoun(blocks, frame.block, subject.index, frame.opening, focus);
       return speaker ? { speaker, via: 'pronoun' } : 'blocked';
     }
     case 'document': {

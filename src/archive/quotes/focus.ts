@@ -77,73 +77,128 @@ function genderBefore(genders: GenderEvidence, slug: string, b: number, p: numbe
   return gender;
 }
 
-/** A mention that opens its sentence (after titles), the usual place of the one a story is about. */
+/**
+ * A mention that opens its sentence, after titles and a few descriptive words ("Florida developer
+ * Mel Sembler expressed…"): the usual place of the one a story is about.
+ */
 function opensSentence(block: ProseBlock, m: Mention): boolean {
-  let k = m.start - 1;
-  while (k >= 0 && (block.tokens[k]!.text === '.' || (isWord(block.tokens[k]) && (TITLES.has(block.tokens[k]!.low) || block.tokens[k]!.low === 'the')))) k--;
+  const { tokens } = block;
+  const titles = (k: number) => {
+    while (k >= 0 && !block.boundaryAfter[k] && (tokens[k]!.text === '.' || (isWord(tokens[k]) && (TITLES.has(tokens[k]!.low) || tokens[k]!.low === 'the')))) k--;
+    return k;
+  };
+  let k = titles(m.start - 1);
+  let lower = 0;
+  while (lower < 3 && k >= 0 && !block.boundaryAfter[k] && isWord(tokens[k]) && !tokens[k]!.cap) {
+    k--;
+    lower++;
+  }
+  const descriptor = k >= 0 && !block.boundaryAfter[k] ? block.mentionEnd.get(k) : undefined;
+  if (descriptor?.target === 'unknown' && !descriptor.possessive) k = titles(descriptor.start - 1);
+  else if (lower > 0) return false;
   return k < 0 || block.boundaryAfter[k] === true;
 }
 
-interface Seen {
-  speaker: Speaker;
-  subject: boolean;
+/** A point where the focus changes: to a person, or (null) to someone else who speaks. */
+interface Point {
+  block: number;
+  token: number;
+  speaker: Speaker | null;
+}
+
+/** Who the story is about, sentence by sentence: the people named as subjects, and what continues them. */
+export interface Focus {
+  readonly genders: GenderEvidence;
+  readonly points: readonly Point[];
+}
+
+function before(point: { block: number; token: number }, b: number, p: number): boolean {
+  return point.block < b || (point.block === b && point.token < p);
+}
+
+function compatible(genders: GenderEvidence, speaker: Speaker, gender: Gender | undefined, b: number, p: number): boolean {
+  const known = genderBefore(genders, speaker.slug, b, p);
+  return known === undefined || gender === undefined || known === gender;
 }
 
 /**
- * The person a pronoun at (b, p) stands for: of the people named outside quotations before it in
- * its paragraph, or in the paragraph before (a quotation over several paragraphs counts as one, so
- * the window of "he said" after it starts at the paragraph before the one it opens in), those whose
- * gender does not contradict the pronoun; if several, the last one named as a subject, when no
- * other is named after it.
+ * The focus through a body: a person named as the subject of a sentence (opening it, or the
+ * subject of a speech verb) takes it; someone else speaking ("a spokesman said", an untagged name)
+ * ends it; "he"/"she" as a subject continues it, for two paragraphs, when the gender fits.
  */
-export function resolvePronoun(blocks: Block[], b: number, p: number, opening: number, genders: GenderEvidence): Speaker | undefined {
-  const seen: Seen[] = [];
-  const subjects = new Set<Mention>();
-  const scan = (block: ProseBlock, to: number): boolean => {
+export function trackFocus(blocks: readonly Block[], genders: GenderEvidence): Focus {
+  const points: Point[] = [];
+  blocks.forEach((block, b) => {
+    if (block.type !== 'prose') return;
     const { tokens } = block;
-    for (const group of verbGroups(tokens, 0, to)) {
+    // A pronoun subject (speaker undefined) continues whoever is in focus.
+    const events: { token: number; speaker: Speaker | null | undefined }[] = [];
+    const subjects = new Set<Mention>();
+    for (const group of verbGroups(tokens, 0, tokens.length)) {
       if (group.according) continue;
-      const subject = analyse(block, sentenceStartBefore(block, group.start), to, group);
-      // Someone else speaks in the window: "a spokesman said", "they said", an untagged name.
-      if (subject.type === 'generic') return false;
+      const from = sentenceStartBefore(block, group.start);
+      let to = group.end;
+      while (to < tokens.length && !block.boundaryAfter[to - 1]) to++;
+      const subject = analyse(block, from, to, group);
       if (subject.type === 'mention') {
-        if (typeof subject.mention.target !== 'object') return false;
-        subjects.add(subject.mention);
+        const person = personOf(subject.mention);
+        if (person && !subject.mention.possessive) subjects.add(subject.mention);
+        else events.push({ token: subject.start, speaker: null });
+      } else if (subject.type === 'generic' || subject.type === 'document') {
+        events.push({ token: group.start, speaker: null });
       }
     }
     for (const m of block.mentions) {
-      if (m.end > to) break;
-      if (m.target === 'ambiguous') return false;
-      if (typeof m.target !== 'object') continue;
-      if (m.target.speaker.kind !== 'people') continue;
-      if (m.possessive) return false;
-      seen.push({ speaker: m.target.speaker, subject: subjects.has(m) || opensSentence(block, m) });
+      const person = personOf(m);
+      if (person && !m.possessive && (subjects.has(m) || opensSentence(block, m))) events.push({ token: m.start, speaker: person });
     }
-    for (let k = 0; k < to; k++) {
-      const t = tokens[k]!;
-      if (t.type === 'word' && POSSESSIVE_PRONOUNS.has(t.low) && isWord(tokens[k + 1]) && PERSON_NOUNS.has(tokens[k + 1]!.low)) return false;
+    tokens.forEach((t, k) => {
+      const gender = isWord(t, 'he', 'she') ? PRONOUN_GENDER[t.low] : undefined;
+      if (!gender || !(block.sentenceStart[k] || tokens[k - 1]?.type === 'quote' || tokens[k - 1]?.text === ',')) return;
+      events.push({ token: k, speaker: undefined });
+    });
+    events.sort((x, y) => x.token - y.token);
+    for (const event of events) {
+      if (event.speaker !== undefined) {
+        points.push({ block: b, token: event.token, speaker: event.speaker });
+        continue;
+      }
+      const last = points.at(-1);
+      const gender = PRONOUN_GENDER[tokens[event.token]!.low];
+      if (last?.speaker && last.block >= b - 1 && compatible(genders, last.speaker, gender, b, event.token)) {
+        points.push({ block: b, token: event.token, speaker: last.speaker });
+      }
     }
-    return true;
-  };
-  for (let k = Math.min(opening, b) - 1; k < b; k++) {
-    const block = blocks[k];
-    if (block?.type === 'prose' && !scan(block, block.tokens.length)) return undefined;
-  }
-  const current = blocks[b] as ProseBlock;
-  if (!scan(current, p)) return undefined;
-  const pronoun = PRONOUN_GENDER[current.tokens[p]!.low];
-  const fits = seen.filter((s) => {
-    const gender = genderBefore(genders, s.speaker.slug, b, p);
-    return gender === undefined || gender === pronoun;
   });
-  const distinct = new Set(fits.map((s) => s.speaker.slug));
+  return { genders, points };
+}
+
+/**
+ * The person a pronoun at (b, p) stands for: the one in focus, if the focus was set or continued
+ * in this paragraph or the one before (a quotation over several paragraphs counts as one: the
+ * window starts at the paragraph before the one it opens in) and the gender fits; when it does not
+ * fit, the last person in focus whose gender fits, if everyone in focus after them is known to be
+ * of the other gender. Without a focus, the one person named in the window whose gender fits.
+ */
+export function resolvePronoun(blocks: Block[], b: number, p: number, opening: number, focus: Focus): Speaker | undefined {
+  const current = blocks[b] as ProseBlock;
+  const gender = PRONOUN_GENDER[current.tokens[p]!.low];
+  const start = Math.min(opening, b) - 1;
+  const window = focus.points.filter((point) => point.block >= start && before(point, b, p));
   let speaker: Speaker | undefined;
-  if (distinct.size === 1) speaker = fits[0]!.speaker;
-  else {
-    const last = fits.findLastIndex((s) => s.subject);
-    if (last === -1 || fits.slice(last + 1).some((s) => s.speaker.slug !== fits[last]!.speaker.slug)) return undefined;
-    speaker = fits[last]!.speaker;
+  const last = window.at(-1);
+  if (last) {
+    if (!last.speaker) return undefined;
+    for (let i = window.length - 1; i >= 0 && !speaker; i--) {
+      const candidate = window[i]!.speaker;
+      if (!candidate) return undefined;
+      if (compatible(focus.genders, candidate, gender, b, p)) speaker = candidate;
+      else if (genderBefore(focus.genders, candidate.slug, b, p) === undefined) return undefined;
+    }
+  } else {
+    speaker = onlyPersonNamed(blocks, b, p, start, gender, focus.genders);
   }
+  if (!speaker) return undefined;
   // "“…,” he told Vendrell": whoever the pronoun is, it is not the person told.
   for (let k = p + 1; k < current.tokens.length && current.tokens[k]!.type !== 'quote'; k++) {
     const target = current.mentionStart.get(k)?.target;
@@ -151,4 +206,31 @@ export function resolvePronoun(blocks: Block[], b: number, p: number, opening: n
     if (current.boundaryAfter[k]) break;
   }
   return speaker;
+}
+
+/** The one person named outside quotations in the window whose gender fits, when nothing there blocks. */
+function onlyPersonNamed(blocks: Block[], b: number, p: number, start: number, gender: Gender | undefined, genders: GenderEvidence): Speaker | undefined {
+  const persons = new Map<string, Speaker>();
+  const scan = (block: ProseBlock, to: number): boolean => {
+    for (const m of block.mentions) {
+      if (m.end > to) break;
+      if (m.target === 'ambiguous') return false;
+      const person = personOf(m);
+      if (!person) continue;
+      if (m.possessive) return false;
+      if (compatible(genders, person, gender, b, p)) persons.set(person.slug, person);
+    }
+    const { tokens } = block;
+    for (let k = 0; k < to; k++) {
+      const t = tokens[k]!;
+      if (t.type === 'word' && POSSESSIVE_PRONOUNS.has(t.low) && isWord(tokens[k + 1]) && PERSON_NOUNS.has(tokens[k + 1]!.low)) return false;
+    }
+    return true;
+  };
+  for (let k = Math.max(start, 0); k < b; k++) {
+    const block = blocks[k];
+    if (block?.type === 'prose' && !scan(block, block.tokens.length)) return undefined;
+  }
+  if (!scan(blocks[b] as ProseBlock, p)) return undefined;
+  return persons.size === 1 ? [...persons.values()][0] : undefined;
 }

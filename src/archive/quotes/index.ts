@@ -52,7 +52,7 @@ import { findMentions, tokenise } from './sentences.ts';
 import { frameAfter, frameBefore, type FrameResult } from './frames.ts';
 import { combine, type Range, type Resolution, type Resolved, resolveFrame } from './attribute.ts';
 import { blockquoteUnit, resolveSignature } from './blockquotes.ts';
-import { genderEvidence } from './focus.ts';
+import { genderEvidence, trackFocus } from './focus.ts';
 
 export type { Attribution, Quote, QuoteOverride, QuoteSpeaker, QuoteStats, Speaker, SpeakerKind } from './types.ts';
 export { isVietnameseName, shortForms, toSpeaker } from './speakers.ts';
@@ -116,7 +116,7 @@ export function extractQuotes(tree: Root, speakers: readonly Speaker[], others: 
     tokenise(block);
     findMentions(block, lexicon);
   }
-  const genders = genderEvidence(blocks);
+  const focus = trackFocus(blocks, genderEvidence(blocks));
 
   const evaluated: Evaluated[] = units.map((unit, id) => {
     const resolutions: Resolution[] = [];
@@ -146,7 +146,7 @@ export function extractQuotes(tree: Root, speakers: readonly Speaker[], others: 
     for (const frame of frames) {
       if (frame === undefined) continue;
       count++;
-      resolutions.push(frame === 'blocked' ? 'blocked' : resolveFrame(blocks, frame, sentence, genders));
+      resolutions.push(frame === 'blocked' ? 'blocked' : resolveFrame(blocks, frame, sentence, focus));
     }
     const resolved = combine(resolutions);
     return {
@@ -191,7 +191,7 @@ export function extractQuotes(tree: Root, speakers: readonly Speaker[], others: 
       let from = end;
       while (from > 0 && intro.tokens[from - 1]!.type !== 'quote' && !intro.boundaryAfter[from - 1]) from--;
       const frame = frameBefore(blocks, b - 1, from, end);
-      if (frame) resolutions.push(frame === 'blocked' ? 'blocked' : resolveFrame(blocks, frame, [{ block: b - 1, from, to: end }], genders));
+      if (frame) resolutions.push(frame === 'blocked' ? 'blocked' : resolveFrame(blocks, frame, [{ block: b - 1, from, to: end }], focus));
     }
     quotes.push({ quote: toQuote(unit, combine(resolutions), true), order: [b, 0] });
   });
