@@ -180,7 +180,9 @@ function subjectAfter(block: ProseBlock, e: number, to: number): Subject {
     const title = u.type === 'word' && TITLES.has(u.low) && !block.mentionStart.has(k);
     const titleDot = u.text === '.' && k > e && TITLES.has(tokens[k - 1]!.low);
     const descriptor = block.mentionStart.get(k);
-    const describes = descriptor?.target === 'unknown' && !descriptor.possessive && isWord(tokens[descriptor.end]) && !tokens[descriptor.end]!.cap;
+    const describes =
+      descriptor?.target === 'unknown' && !descriptor.possessive && isWord(tokens[descriptor.end]) &&
+      (!tokens[descriptor.end]!.cap || TITLES.has(tokens[descriptor.end]!.low) || typeof block.mentionStart.get(descriptor.end)?.target === 'object');
     if (describes) {
       skipped += descriptor!.end - k;
       k = descriptor!.end;

@@ -69,6 +69,22 @@ function nameWords(tokens: readonly Token[], i: number, max: number): number[] {
   return at;
 }
 
+/** The longest name the lexicon knows starting at token `i`. */
+function taggedAt(tokens: readonly Token[], i: number, lexicon: Lexicon): Mention | undefined {
+  const first = tokens[i]!;
+  if (!lexicon.firstWords.has(first.key) && !lexicon.firstWords.has(first.bare)) return undefined;
+  const at = nameWords(tokens, i, lexicon.maxWords);
+  for (let n = at.length; n >= 1; n--) {
+    const inner = at.slice(0, n - 1).map((k) => tokens[k]!.key);
+    const last = tokens[at[n - 1]!]!;
+    for (const [key, possessive] of [[last.key, false], [last.bare, last.possessive]] as const) {
+      const target = lexicon.lookup([...inner, key].join(' '));
+      if (target) return { start: i, end: at[n - 1]! + 1, target, possessive };
+    }
+  }
+  return undefined;
+}
+
 export function findMentions(block: ProseBlock, lexicon: Lexicon): void {
   const { tokens } = block;
   const mentions: Mention[] = [];
@@ -79,20 +95,7 @@ export function findMentions(block: ProseBlock, lexicon: Lexicon): void {
       i++;
       continue;
     }
-    let found: Mention | undefined;
-    const starts = lexicon.firstWords.has(first.key) || lexicon.firstWords.has(first.bare);
-    const at = starts ? nameWords(tokens, i, lexicon.maxWords) : [];
-    for (let n = at.length; n >= 1 && !found; n--) {
-      const inner = at.slice(0, n - 1).map((k) => tokens[k]!.key);
-      const last = tokens[at[n - 1]!]!;
-      for (const [key, possessive] of [[last.key, false], [last.bare, last.possessive]] as const) {
-        const target = lexicon.lookup([...inner, key].join(' '));
-        if (target) {
-          found = { start: i, end: at[n - 1]! + 1, target, possessive };
-          break;
-        }
-      }
-    }
+    const found = taggedAt(tokens, i, lexicon);
     if (found) {
       mentions.push(found);
       i = found.end;
@@ -100,7 +103,8 @@ export function findMentions(block: ProseBlock, lexicon: Lexicon): void {
     }
     if (first.cap && !NOT_NAMES.has(first.low)) {
       let j = i;
-      while (j < tokens.length && tokens[j]!.type === 'word' && tokens[j]!.cap && !NOT_NAMES.has(tokens[j]!.low)) j++;
+      // An untagged name stops where a tagged one starts: "Senate Minority Leader | Harry Reid".
+      while (j < tokens.length && tokens[j]!.type === 'word' && tokens[j]!.cap && !NOT_NAMES.has(tokens[j]!.low) && (j === i || !taggedAt(tokens, j, lexicon))) j++;
       // A capitalised word opening a sentence may be an ordinary word; adverbs and participles
       // ("Separately", "Speaking") are taken for one, anything else for a name, to be safe.
       if (!block.sentenceStart[i] || j - i >= 2 || !/(?:ly|ing|ed)$/.test(first.low)) {

@@ -71,7 +71,8 @@ export const TITLES = new Set([
   'mayor', 'senator', 'sen', 'judge', 'justice', 'reverend', 'rev', 'lord', 'lady', 'king', 'queen', 'prince',
   'princess', 'excellency', 'samdech', 'oknha', 'lok', 'chumteav', 'ong', 'ba', 'ambassador', 'commissioner',
   'director', 'councillor', 'councilor', 'speaker', 'premier', 'chancellor', 'elder', 'brother', 'sister',
-  'father', 'mother', 'uncle', 'aunt',
+  'father', 'mother', 'uncle', 'aunt', 'rep', 'representative', 'congressman', 'congresswoman', 'assemblyman',
+  'assemblywoman', 'admiral', 'adm', 'maj', 'major', 'cmdr', 'commander', 'attorney', 'leader', 'sheriff', 'pastor',
 ]);
 
 /** Capitalised words that are not names: sentence openers, days, months. */
