@@ -448,9 +448,14 @@ describe('extractQuotes: pronouns', () => {
     expect(quotes(markdown).map((q) => q.speaker?.slug)).toEqual(['mara-quillfeather', 'mara-quillfeather']);
   });
 
-  it('does not attribute when two people fit', () => {
-    expect(speakerOf(`Vendrell met Quillfeather at the quay.\n\n“${WORDS},” he said.`)).toBeNull();
-    expect(speakerOf(`Vendrell arrived.\n\nQuillfeather followed. “${WORDS},” she said.`)).toBeNull();
+  it('does not attribute when two people are equally in focus', () => {
+    expect(speakerOf(`Vendrell and Quillfeather met at the quay.\n\n“${WORDS},” he said.`)).toBeNull();
+    expect(speakerOf(`Mr. Vendrell spoke to Quillfeather at the quay. “${WORDS},” she said.`)).toBeNull();
+  });
+
+  it('gives he/she to the one in focus: the last person named as a subject', () => {
+    expect(speakerOf(`Vendrell met Quillfeather at the quay.\n\n“${WORDS},” he said.`)).toBe('tomas-vendrell');
+    expect(speakerOf(`Vendrell arrived.\n\nQuillfeather followed. “${WORDS},” she said.`)).toBe('mara-quillfeather');
   });
 
   it('ignores organisations and places in the window', () => {

@@ -4,7 +4,7 @@
  * person's name and pronouns used of a person in a sentence that names no one else.
  */
 import type { Speaker } from './types.ts';
-import { PERSON_NOUNS, POSSESSIVE_PRONOUNS, TITLES } from './words.ts';
+import { PERSON_NOUNS, POSSESSIVE_PRONOUNS, PREP_CONJ, TITLES } from './words.ts';
 import type { Block, Mention, ProseBlock } from './blocks.ts';
 import { sentenceStartBefore } from './sentences.ts';
 import { analyse, isWord, verbGroups } from './frames.ts';
@@ -94,7 +94,10 @@ function opensSentence(block: ProseBlock, m: Mention): boolean {
     lower++;
   }
   const descriptor = k >= 0 && !block.boundaryAfter[k] ? block.mentionEnd.get(k) : undefined;
-  if (descriptor?.target === 'unknown' && !descriptor.possessive) k = titles(descriptor.start - 1);
+  // "Florida developer Mel Sembler expressed…", not "Karsk met Vendrell at…": a verb follows the name.
+  const next = tokens[m.end];
+  const verbFollows = isWord(next) && !next!.cap && !PREP_CONJ.has(next!.low);
+  if (descriptor?.target === 'unknown' && !descriptor.possessive && (lower === 0 || verbFollows)) k = titles(descriptor.start - 1);
   else if (lower > 0) return false;
   return k < 0 || block.boundaryAfter[k] === true;
 }
@@ -150,7 +153,11 @@ export function trackFocus(blocks: readonly Block[], genders: GenderEvidence): F
     }
     for (const m of block.mentions) {
       const person = personOf(m);
-      if (person && !m.possessive && (subjects.has(m) || opensSentence(block, m))) events.push({ token: m.start, speaker: person });
+      // "Vendrell and Quillfeather met…": two people equally in focus are no one.
+      const joined = isWord(tokens[m.end], 'and', 'or', 'nor') && block.mentionStart.has(m.end + 1);
+      if (person && !m.possessive && (subjects.has(m) || opensSentence(block, m))) events.push({ token: m.start, speaker: joined ? null : person });
+      // "Anna Karsk met…", "Vendrell's daughter arrived": someone untagged is the subject.
+      else if ((m.target === 'unknown' || m.possessive) && m.target !== 'other' && block.sentenceStart[m.start]) events.push({ token: m.start, speaker: null });
     }
     tokens.forEach((t, k) => {
       const gender = isWord(t, 'he', 'she') ? PRONOUN_GENDER[t.low] : undefined;
