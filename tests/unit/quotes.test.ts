@@ -537,8 +537,17 @@ describe('extractQuotes: continuation', () => {
     expect(found.map((q) => q.speaker?.slug)).toEqual(['tomas-vendrell', 'tomas-vendrell']);
   });
 
-  it('does not continue into the next paragraph, or past other words', () => {
-    expect(quotes(`“${WORDS},” Vendrell said.\n\n“The council can vote again next year if it likes.”`).map((q) => q.speaker?.slug)).toEqual([
+  it('continues into a paragraph that opens with the quotation, after an attribution sentence ending the one before', () => {
+    expect(
+      quotes(`“${WORDS},” Vendrell said.\n\n“The council can vote again next year if it likes.”\n\n“It may find the harbour empty by then.”`).map((q) => q.speaker?.slug),
+    ).toEqual(['tomas-vendrell', 'tomas-vendrell', 'tomas-vendrell']);
+    expect(quotes(`“${WORDS},” Vendrell said.\n\nLater, “the council can vote again next year if it likes.”`).map((q) => q.speaker?.slug)).toEqual([
+      'tomas-vendrell', undefined,
+    ]);
+  });
+
+  it('does not continue past other words', () => {
+    expect(quotes(`“${WORDS},” Vendrell said. The port is closed.\n\n“The council can vote again next year if it likes.”`).map((q) => q.speaker?.slug)).toEqual([
       'tomas-vendrell', undefined,
     ]);
     expect(

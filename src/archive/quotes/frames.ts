@@ -143,22 +143,20 @@ function subjectBefore(block: ProseBlock, from: number, v: number): Subject {
     if (!/^[,\u2014\u2013]$/.test(t.text)) return NONE;
     // "X, the harbour pilot, said", "X, Twitter's director of advertising, said": an appositive
     // opening with a lowercase word, a number or a possessive.
+    // Commas inside the appositive ("X, 30, of Raleigh, N.C., said") are passed over to a name.
     for (let k = j - 1; k >= Math.max(from, j - 30); k--) {
       const u = tokens[k]!;
       if (u.type === 'quote') break;
       if (u.type === 'punct' && u.text === t.text) {
         const opening = tokens[k + 1]!;
-        const inside = tokens.slice(k + 1, j);
-        if (
-          k + 1 < j && opening.type === 'word' && (!opening.cap || /^\d/.test(opening.text) || opening.possessive) &&
-          !inside.some((x) => x.type === 'quote' || (x.type === 'punct' && /^[.!?;:]$/.test(x.text)))
-        ) {
+        if (k + 1 < j && opening.type === 'word' && (!opening.cap || /^\d/.test(opening.text) || opening.possessive)) {
           const subject = subjectEndingAt(block, from, k - 1);
-          return subject.type === 'mention' && insideApposition(block, from, subject.start) ? GENERIC : subject;
+          if (subject.type === 'mention') return insideApposition(block, from, subject.start) ? GENERIC : subject;
+          if (subject.type !== 'generic' || !isWord(tokens[k - 1])) return subject;
         }
-        break;
+        continue;
       }
-      if (u.type === 'punct' && /^[.!?;:]$/.test(u.text)) break;
+      if (u.type === 'punct' && /^[.!?;:]$/.test(u.text) && !(u.text === '.' && /^\p{Lu}/u.test(tokens[k - 1]?.text ?? ''))) break;
     }
     return NONE;
   }

@@ -156,16 +156,27 @@ export function extractQuotes(tree: Root, speakers: readonly Speaker[], others: 
     };
   });
 
-  // A quotation with no frame that follows another's attribution sentence continues that speaker.
+  // A quotation with no frame that follows another's attribution sentence continues that speaker:
+  // in the same paragraph (“…,” X said. “…”), or opening the next one when that sentence ended the
+  // paragraph before; a quotation so continued that fills its paragraph hands the speaker on.
   units.forEach((unit, id) => {
     const result = evaluated[id]!;
     if (result.frames > 0 || id === 0) return;
     const first = unit.spans[0]!;
+    const last = unit.spans.at(-1)!;
     const block = blocks[first.block] as ProseBlock;
     const q = quoteIndex(block, id, 0);
     const previous = evaluated[id - 1]!;
-    if (previous.resolved && previous.postEnd && previous.postEnd.block === first.block && previous.postEnd.to === q && block.boundaryAfter[q - 1]) {
-      result.resolved = previous.resolved;
+    if (!previous.resolved || !previous.postEnd) return;
+    const before = blocks[first.block - 1];
+    const sameParagraph = previous.postEnd.block === first.block && previous.postEnd.to === q && block.boundaryAfter[q - 1];
+    const nextParagraph =
+      q === 0 && previous.postEnd.block === first.block - 1 && before?.type === 'prose' && previous.postEnd.to === before.tokens.length;
+    if (!sameParagraph && !nextParagraph) return;
+    result.resolved = previous.resolved;
+    const lastBlock = blocks[last.block] as ProseBlock;
+    if (q === 0 && quoteIndex(lastBlock, id, unit.spans.filter((s) => s.block === last.block).length - 1) === lastBlock.tokens.length - 1) {
+      result.postEnd = { block: last.block, to: lastBlock.tokens.length };
     }
   });
 

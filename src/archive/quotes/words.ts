@@ -22,6 +22,9 @@ export const SPEECH_VERBS = new Set([
   'complained', 'complains', 'boasted', 'joked', 'jokes', 'pleaded', 'urged', 'urges', 'read', 'reads',
   'quipped', 'answered', 'answers', 'countered', 'counters', 'protested', 'objected', 'confirmed',
   'confirms', 'testified', 'recounted', 'wondered', 'mused', 'cried', 'exclaimed', 'proclaimed', 'proclaims',
+  'retorted', 'snapped', 'pressed', 'interjected', 'scoffed', 'lamented', 'laments', 'reiterated', 'asserted',
+  'asserts', 'contended', 'contends', 'surmised', 'marveled', 'marvelled', 'yelled', 'screamed', 'thundered',
+  'demanded', 'texted', 'emailed', 'charged', 'alleged', 'reasoned', 'speculated', 'mocked', 'chided', 'retaliated',
 ]);
 
 export const DOC_NOUNS = new Set([
