@@ -4,10 +4,10 @@
  * person's name and pronouns used of a person in a sentence that names no one else.
  */
 import type { Speaker } from './types.ts';
-import { PERSON_NOUNS, POSSESSIVE_PRONOUNS, PREP_CONJ, TITLES } from './words.ts';
+import { PERSON_NOUNS, POSSESSIVE_PRONOUNS } from './words.ts';
 import type { Block, Mention, ProseBlock } from './blocks.ts';
 import { sentenceStartBefore } from './sentences.ts';
-import { analyse, isWord, verbGroups } from './frames.ts';
+import { analyse, isWord, opensSentence, verbGroups } from './frames.ts';
 
 export type Gender = 'male' | 'female';
 
@@ -75,31 +75,6 @@ function genderBefore(genders: GenderEvidence, slug: string, b: number, p: numbe
     gender = e.gender;
   }
   return gender;
-}
-
-/**
- * A mention that opens its sentence, after titles and a few descriptive words ("Florida developer
- * Mel Sembler expressed…"): the usual place of the one a story is about.
- */
-function opensSentence(block: ProseBlock, m: Mention): boolean {
-  const { tokens } = block;
-  const titles = (k: number) => {
-    while (k >= 0 && !block.boundaryAfter[k] && (tokens[k]!.text === '.' || (isWord(tokens[k]) && (TITLES.has(tokens[k]!.low) || tokens[k]!.low === 'the')))) k--;
-    return k;
-  };
-  let k = titles(m.start - 1);
-  let lower = 0;
-  while (lower < 3 && k >= 0 && !block.boundaryAfter[k] && isWord(tokens[k]) && !tokens[k]!.cap) {
-    k--;
-    lower++;
-  }
-  const descriptor = k >= 0 && !block.boundaryAfter[k] ? block.mentionEnd.get(k) : undefined;
-  // "Florida developer Mel Sembler expressed…", not "Karsk met Vendrell at…": a verb follows the name.
-  const next = tokens[m.end];
-  const verbFollows = isWord(next) && !next!.cap && !PREP_CONJ.has(next!.low);
-  if (descriptor?.target === 'unknown' && !descriptor.possessive && (lower === 0 || verbFollows)) k = titles(descriptor.start - 1);
-  else if (lower > 0) return false;
-  return k < 0 || block.boundaryAfter[k] === true;
 }
 
 /** A point where the focus changes: to a person, or (null) to someone else who speaks. */

@@ -1,5 +1,5 @@
 /** Frames: the words around a quotation that say who speaks. */
-import { AFTER_NAME, AUX_ADV, DETERMINERS, DOC_NOUNS, OTHER_SUBJECT_PRONOUNS, POSSESSIVE_PRONOUNS, PREP_CONJ, TAIL_PRONOUNS, TITLES } from './words.ts';
+import { AFTER_NAME, AUX_ADV, DETERMINERS, DOC_NOUNS, OTHER_SUBJECT_PRONOUNS, PARTICIPLES, POSSESSIVE_PRONOUNS, PREP_CONJ, TITLES } from './words.ts';
 import type { Block, Mention, ProseBlock, Token } from './blocks.ts';
 import { isSpeechVerb, sentenceStartBefore } from './sentences.ts';
 
@@ -8,7 +8,15 @@ interface VerbGroup {
   end: number;
   according: boolean;
   telling: boolean;
+  /** "…, stating: “…”": the speaker is the subject of the sentence. */
+  participle?: boolean;
 }
+
+/** Verbs with which someone named after the frame gives words of their own: "Quillfeather called it “…”". */
+const NAMING_VERBS = new Set(['called', 'calls', 'described', 'describes', 'dubbed', 'termed', 'labeled', 'labelled', 'branded', 'deemed']);
+
+/** What may stand before a participle that frames a quotation: "…, adding", "by warning". */
+const BEFORE_PARTICIPLE = new Set([',', 'by', 'while', 'before', 'after', 'and', 'then', 'when']);
 
 function verbGroupAt(tokens: readonly Token[], i: number): VerbGroup | undefined {
   const t = tokens[i];
@@ -26,6 +34,10 @@ function verbGroupAt(tokens: readonly Token[], i: number): VerbGroup | undefined
     return { start: i, end: i + 4, according: false, telling: false };
   }
   if (isSpeechVerb(t)) return { start: i, end: i + 1, according: false, telling: t.low === 'told' || t.low === 'tells' };
+  const before = tokens[i - 1];
+  if (!t.cap && PARTICIPLES.has(t.low) && before && BEFORE_PARTICIPLE.has(before.type === 'word' ? before.low : before.text)) {
+    return { start: i, end: i + 1, according: false, telling: t.low === 'telling', participle: true };
+  }
   return undefined;
 }
 
@@ -255,8 +267,44 @@ export interface Frame {
 
 export type FrameResult = Frame | 'blocked' | undefined;
 
+/**
+ * A mention that opens its sentence, after titles and a few descriptive words ("Florida developer
+ * Mel Sembler expressed…"): the usual place of the one a story is about.
+ */
+export function opensSentence(block: ProseBlock, m: Mention): boolean {
+  const { tokens } = block;
+  const titles = (k: number) => {
+    while (k >= 0 && !block.boundaryAfter[k] && (tokens[k]!.text === '.' || (isWord(tokens[k]) && (TITLES.has(tokens[k]!.low) || tokens[k]!.low === 'the')))) k--;
+    return k;
+  };
+  let k = titles(m.start - 1);
+  let lower = 0;
+  while (lower < 3 && k >= 0 && !block.boundaryAfter[k] && isWord(tokens[k]) && !tokens[k]!.cap) {
+    k--;
+    lower++;
+  }
+  const descriptor = k >= 0 && !block.boundaryAfter[k] ? block.mentionEnd.get(k) : undefined;
+  // "Florida developer Mel Sembler expressed…", not "Karsk met Vendrell at…": a verb follows the name.
+  const next = tokens[m.end];
+  const verbFollows = isWord(next) && !next!.cap && !PREP_CONJ.has(next!.low);
+  if (descriptor?.target === 'unknown' && !descriptor.possessive && (lower === 0 || verbFollows)) k = titles(descriptor.start - 1);
+  else if (lower > 0) return false;
+  return k < 0 || block.boundaryAfter[k] === true;
+}
+
+/** The subject of the sentence a participle or a colon frame is in: the person or organisation opening it, or he/she. */
+function sentenceSubject(block: ProseBlock, end: number): Subject {
+  const s = sentenceStartBefore(block, end);
+  const { tokens } = block;
+  if (isWord(tokens[s], 'he', 'she')) return { type: 'pronoun', index: s, start: s, end: s + 1 };
+  const m = block.mentions.find((x) => x.start >= s && x.start < end && typeof x.target === 'object');
+  if (!m || m.possessive || !opensSentence(block, m)) return GENERIC;
+  return { type: 'mention', mention: m, start: m.start, end: m.end };
+}
+
 export function analyse(block: ProseBlock, from: number, to: number, group: VerbGroup): Subject {
   if (group.according) return subjectAfter(block, group.end, to);
+  if (group.participle) return sentenceSubject(block, group.start);
   const before = subjectBefore(block, from, group.start);
   if (before.type === 'none' && atClauseStart(block, from, group.start)) return subjectAfter(block, group.end, to);
   return before;
@@ -268,12 +316,22 @@ export function frameBefore(blocks: Block[], b: number, from: number, q: number)
   const { tokens } = block;
   const groups = verbGroups(tokens, from, q);
   const group = groups.at(-1);
-  if (!group) return undefined;
-  const subject = analyse(block, from, q, group);
+  if (!group) {
+    // "Vendrell delivered a retort: “…”": a colon before the quotation, and the sentence's subject.
+    if (tokens[q - 1]?.text !== ':' || q - 1 <= from) return undefined;
+    const subject = sentenceSubject(block, q - 1);
+    return subject.type === 'mention' ? { block: b, opening: b, subject } : undefined;
+  }
+  let subject = analyse(block, from, q, group);
+  const outer = groups.at(-2);
+  // "Suu Kyi said it was too early but added, “…”": the subject of the verb before.
+  let v = group.start - 1;
+  while (v > from && tokens[v]!.type === 'word' && AUX_ADV.has(tokens[v]!.low)) v--;
+  const coordinated = subject.type === 'generic' && outer && !outer.according && isWord(tokens[v], 'and', 'but');
+  if (coordinated) subject = analyse(block, from, outer.start, outer);
   if (subject.type === 'none' || subject.type === 'generic') return 'blocked';
   // "Vendrell said (that) Quillfeather had promised “…”": words reported by someone else.
-  const outer = groups.at(-2);
-  if (outer && !outer.according && subject.start >= outer.end) {
+  if (!coordinated && outer && !outer.according && subject.start >= outer.end) {
     const between = tokens.slice(outer.end, subject.start).filter((t) => !isWord(t, 'that'));
     if (between.length === 0 || between.every((t) => t.type === 'word' && !t.cap && !PREP_CONJ.has(t.low) && !DOC_NOUNS.has(t.low))) return 'blocked';
   }
@@ -288,14 +346,15 @@ export function frameBefore(blocks: Block[], b: number, from: number, q: number)
       let p = k - 1;
       if (isWord(tokens[p], 'the')) p--;
       const recipient = isWord(tokens[p], 'to', 'told', 'tells') || (p < tailStart && group.telling);
-      if (!recipient) return 'blocked';
+      // Anyone else named is what the speaker talks about ("Oltchick said Freddy had “…”"), unless
+      // a speech verb of their own follows (caught below) or they own something that speaks.
+      if (!recipient && (m.possessive || (isWord(tokens[m.end]) && NAMING_VERBS.has(tokens[m.end]!.low)))) return 'blocked';
       k = m.end - 1;
       continue;
     }
-    if (t.type === 'word' && TAIL_PRONOUNS.has(t.low)) return 'blocked';
     if (verbGroupAt(tokens, k)) return 'blocked';
   }
-  if (wordsInTail > 14) return 'blocked';
+  if (wordsInTail > 25) return 'blocked';
   if (readsOthersWords(block, subject, group, q)) return 'blocked';
   return { block: b, opening: b, subject };
 }

@@ -44,8 +44,12 @@ export const PREP_CONJ = new Set([
 export const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 export const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', ...POSSESSIVE_PRONOUNS]);
 export const OTHER_SUBJECT_PRONOUNS = new Set(['they', 'it', 'we', 'i', 'you', 'who', 'which', 'one', 'someone', 'somebody', 'everyone', 'nobody']);
-/** Pronouns that, in the words between a frame and its quotation, may bring in another speaker. */
-export const TAIL_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you']);
+/** Participles that frame a quotation after a comma: "…, adding: “…”". */
+export const PARTICIPLES = new Set([
+  'saying', 'adding', 'telling', 'stating', 'noting', 'warning', 'writing', 'explaining', 'declaring', 'arguing',
+  'insisting', 'asking', 'tweeting', 'responding', 'replying', 'recalling', 'claiming', 'promising', 'vowing',
+  'urging', 'predicting', 'quipping', 'concluding', 'proclaiming', 'announcing', 'joking', 'stressing',
+]);
 
 /** Between a speech verb and its subject: "X later said", "X has also told". */
 export const AUX_ADV = new Set([
