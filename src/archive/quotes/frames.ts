@@ -15,6 +15,11 @@ interface VerbGroup {
 /** Verbs with which someone named after the frame gives words of their own: "Quillfeather called it “…”". */
 const NAMING_VERBS = new Set(['called', 'calls', 'described', 'describes', 'dubbed', 'termed', 'labeled', 'labelled', 'branded', 'deemed']);
 
+/** A name that may describe the speaker named after it: an untagged one, or an organisation's. */
+function describing(m: Mention): boolean {
+  return !m.possessive && (m.target === 'unknown' || (typeof m.target === 'object' && m.target.speaker.kind === 'organisations'));
+}
+
 /** What may stand before a participle that frames a quotation: "…, adding", "by warning". */
 const BEFORE_PARTICIPLE = new Set([',', 'by', 'while', 'before', 'after', 'and', 'then', 'when']);
 
@@ -164,7 +169,7 @@ function subjectBefore(block: ProseBlock, from: number, v: number): Subject {
         if (k + 1 < j && opening.type === 'word' && (!opening.cap || /^\d/.test(opening.text) || opening.possessive)) {
           const subject = subjectEndingAt(block, from, k - 1);
           if (subject.type === 'mention') return insideApposition(block, from, subject.start) ? GENERIC : subject;
-          if (subject.type !== 'generic' || !isWord(tokens[k - 1])) return subject;
+          if (subject.type === 'pronoun' || subject.type === 'document') return subject;
         }
         continue;
       }
@@ -191,7 +196,7 @@ function subjectAfter(block: ProseBlock, e: number, to: number): Subject {
     const titleDot = u.text === '.' && k > e && TITLES.has(tokens[k - 1]!.low);
     const descriptor = block.mentionStart.get(k);
     const describes =
-      descriptor?.target === 'unknown' && !descriptor.possessive && isWord(tokens[descriptor.end]) &&
+      descriptor !== undefined && describing(descriptor) && isWord(tokens[descriptor.end]) &&
       (!tokens[descriptor.end]!.cap || TITLES.has(tokens[descriptor.end]!.low) || typeof block.mentionStart.get(descriptor.end)?.target === 'object');
     if (describes) {
       skipped += descriptor!.end - k;
@@ -207,7 +212,9 @@ function subjectAfter(block: ProseBlock, e: number, to: number): Subject {
   const t = tokens[k]!;
   const endsHere = (n: number) => {
     const next = tokens[n];
-    return n >= to || !next || next.type !== 'word' || AFTER_NAME.has(next.low);
+    // "said Mr. Nevins of Showtime", "said Gov. Phil Bryant of Mississippi".
+    const of = isWord(next, 'of') && tokens[n + 1]?.cap === true;
+    return n >= to || !next || next.type !== 'word' || AFTER_NAME.has(next.low) || of;
   };
   /** Skips up to two lowercase adjectives and returns the index of a document noun, if one follows. */
   const docAfter = (n: number) => {
@@ -376,8 +383,9 @@ export function frameAfter(blocks: Block[], b: number, q: number, to: number, ne
     const t = tokens[k]!;
     if (t.type === 'punct' && /^[,\u2014\u2013-]$/.test(t.text)) continue;
     // "“…,” harbour pilot Mara Quillfeather said": a few descriptive words may come first.
-    // "Mr. Fitton said", "Democratic pollster Peter Fenn said": titles and unknown names describe.
-    const unknown = block.mentions.some((m) => m.target === 'unknown' && !m.possessive && m.start <= k && k < m.end);
+    // "Mr. Fitton said", "Democratic pollster Peter Fenn said", "CIA spokesman Ryan Trapani said":
+    // titles, unknown names and organisations describe.
+    const unknown = block.mentions.some((m) => describing(m) && m.start <= k && k < m.end);
     const descriptive =
       (t.type === 'word' &&
         (TITLES.has(t.low) || unknown || (!t.cap && !PREP_CONJ.has(t.low) && !OTHER_SUBJECT_PRONOUNS.has(t.low) && !isWord(t, 'he', 'she', 'is', 'was', 'are', 'were')))) ||
