@@ -174,8 +174,14 @@ export function resolvePronoun(blocks: Block[], b: number, p: number, opening: n
     for (let i = window.length - 1; i >= 0 && !speaker; i--) {
       const candidate = window[i]!.speaker;
       if (!candidate) return undefined;
-      if (compatible(focus.genders, candidate, gender, b, p)) speaker = candidate;
-      else if (genderBefore(focus.genders, candidate.slug, b, p) === undefined) return undefined;
+      const known = genderBefore(focus.genders, candidate.slug, b, p);
+      if (known === undefined && gender !== undefined) {
+        // Someone of unknown gender, where another in the window is known to fit: two candidates differ.
+        const other = window.some((x) => x.speaker && x.speaker.slug !== candidate.slug && genderBefore(focus.genders, x.speaker.slug, b, p) === gender);
+        if (other) return undefined;
+        speaker = candidate;
+      } else if (known === gender || gender === undefined) speaker = candidate;
+      else if (known === undefined) return undefined;
     }
   } else {
     speaker = onlyPersonNamed(blocks, b, p, start, gender, focus.genders);
