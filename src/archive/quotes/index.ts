@@ -17,28 +17,34 @@
  * - a name frame in the same sentence, before or after the quotation: "X said", "said X",
  *   "X told reporters", "X stated:", "according to X", "X was quoted as saying", "X added",
  *   "X said in a statement", "X, the harbour pilot, said", "X wrote:" before a block quote;
- *   the name must be the subject: "a spokesman for X said", "X's deputy said", "X and Y said"
- *   and "Y said X told him" attribute to no one;
+ *   titles, descriptors and brackets around the name ("said Rep. X (D-Wis.)", "CIA spokesman X
+ *   said"), appositions of up to 30 words ("X, 30, of Raleigh, N.C., who…, said"); participles
+ *   ("…, stating:", "adding", "saying") and a colon ("X delivered a retort: “…”") after the
+ *   sentence's subject; "X said … but added, “…”"; the name must be the subject: "a spokesman for X said", "X's deputy said", "X and Y said"
+ *   "Y said X told him", "Y said X called it “…”" and a name inside another's apposition
+ *   attribute to no one;
  * - names match by any name or alias, ignoring case and diacritics, and by short forms:
  *   the entity's explicit `short` list; for Vietnamese-pattern names (first word a common
  *   Vietnamese family name) the given name, their last word (Nguyễn Văn Thử → Thử); for other
- *   two-word names the surname, their last word (Mara Quillfeather → Quillfeather), unless the
+ *   Latin names the surname, their last word past Jr. (Loretta E. Lynch → Lynch), unless the
  *   person is marked family-name-first or has a name in Khmer script: Khmer names are matched in
  *   full only (Sok Vannara is never "Vannara");
  * - a short form shared by two tagged speakers, or equal to the name of a tagged place, event or
  *   organisation, attributes to no one;
- * - "he said" / "she told The Post" goes to the one tagged person named outside quotations in the
- *   same paragraph (before the pronoun) or the previous one; two people, an unknown name, a
- *   possessive ("Vendrell's daughter") or another speaker ("a spokesman said") in that window,
- *   "he told Vendrell" when Vendrell is the one candidate, or "they said", attribute to no one;
+ * - "he said" / "she told The Post" goes to the person in focus (focus.ts): the last named as a
+ *   sentence's or a speech verb's subject in this paragraph or the one before, continued by he/she
+ *   as a subject; gender comes from the article (Mr./Ms., pronouns of one person) and skips people
+ *   known to be of the other gender; two joined subjects, another speaker ("a spokesman said"),
+ *   an unknown gender where another fits, "he told Vendrell" for Vendrell, or "they said",
+ *   attribute to no one; without a focus, the one tagged person in the window who fits;
  * - after a quotation that ends its sentence (“… here.” Vendrell said.) the next sentence is its
  *   frame only when it says nothing else; "X read from …" and "…, quoting …" give others' words;
  * - a document ("the statement read", "a HPG press release said", "the Guild's statement read",
  *   "according to a statement from the Order") goes to the organisation named as its author in
  *   the frame, else to the one tagged organisation named in the same or previous sentence when
  *   no person or unknown name is named there too, else to no one;
- * - a quotation with no frame of its own that follows, in the same paragraph, an attributed
- *   quotation and its attribution sentence (“…,” X said. “…”) continues that speaker;
+ * - a quotation with no frame of its own that follows an attributed quotation and its attribution
+ *   sentence (“…,” X said. “…”), in the same paragraph or opening the next, continues that speaker;
  * - frames that disagree, or any frame whose subject cannot be resolved, attribute to no one.
  *
  * Editors correct the result in frontmatter (`quotes: [{ text, by }]`); `applyOverrides` is the
