@@ -4,6 +4,7 @@
  * processed against it (mention links, untagged mentions), so its fingerprint is part of each
  * article's cache key.
  */
+import { digest } from './cache-key.ts';
 import type { EntityFile } from './entity-file.ts';
 import type { EntityKind } from './kinds.ts';
 import { everyName, nameKey } from './names.ts';
@@ -56,7 +57,7 @@ export function buildNameIndex(files: readonly EntityFile[]): NameIndex {
       for (let at = key.indexOf(' '); at !== -1; at = key.indexOf(' ', at + 1)) prefixes.add(key.slice(0, at));
     }
   }
-  const fingerprint = JSON.stringify([...known.entries()].map(([key, e]) => [key, e.slug]).sort());
+  const fingerprint = digest([JSON.stringify([...known.entries()].map(([key, e]) => [key, e.slug]).sort())]);
   return {
     resolve(kind, name) {
       return known.get(`${kind}\u0000${nameKey(name)}`) ?? { kind, slug: slugify(name), name, names: [name] };

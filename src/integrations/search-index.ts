@@ -8,12 +8,12 @@
  * Runs in a worker process (search-worker.ts) while the pages render. It reads the article list
  * of the content sync, and each article's body only as its document goes to Pagefind.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createIndex } from 'pagefind';
 import type { Article } from '../archive/article.ts';
 import { buildArchiveIndex } from '../archive/archive-index.ts';
+import { CODE, codeVersion, digest } from '../archive/cache-key.ts';
 import { archiveContentDir } from '../archive/content-dir.ts';
 import { loadEntityFiles } from '../archive/load.ts';
 import { mapLimited } from '../archive/map-limited.ts';
@@ -41,15 +41,10 @@ const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', '
 /** Documents handed to Pagefind at once: enough to keep it busy between messages. */
 const IN_FLIGHT = 16;
 
-/** Part of every shard's digest: another Pagefind writes another index. Its package's exports
- * leave out package.json, so it is read from the project's node_modules. */
-async function pagefindVersion(root: string): Promise<string> {
-  const manifest = await readFile(join(root, 'node_modules', 'pagefind', 'package.json'), 'utf8').catch(() => '{}');
-  return (JSON.parse(manifest) as { version?: string }).version ?? 'unknown';
-}
-
+/** A shard's folder digest: its documents' inputs, and the code that indexes them (another
+ * Pagefind writes another index; the lock files say which is installed). */
 function digestOf(inputs: unknown, version: string): string {
-  return createHash('sha1').update(version).update(JSON.stringify(inputs)).digest('hex').slice(0, 16);
+  return digest([version, JSON.stringify(inputs)]).slice(0, 16);
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -102,7 +97,7 @@ export async function indexArchive(root: string, cacheDir: string, pagefindDir: 
     body: (article) => bodies.read(listed.get(article)!.body),
     digest: (article) => listed.get(article)!.digest,
   });
-  const version = await pagefindVersion(root);
+  const version = await codeVersion(root, CODE.search, []);
   const built: BuiltShard[] = [];
   try {
     for (const shard of shards) {

@@ -6,11 +6,10 @@
  * listed. Astro's store holds only each article's digest, so Astro sees what changed.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { processArticles, type ArticleJob } from '../archive/parallel.ts';
 import { buildArchiveIndex } from '../archive/archive-index.ts';
+import { CODE, codeVersion, digest } from '../archive/cache-key.ts';
 import { archiveContentDir, archiveFindings, displayPath, listArticles, readSource } from '../archive/content-dir.ts';
 import { ContentError, formatDiagnostic, hasErrors, type Diagnostic } from '../archive/diagnostics.ts';
 import type { EntityFile } from '../archive/entity-file.ts';
@@ -28,18 +27,6 @@ import {
   writeArticleList,
   type ListedArticle,
 } from './article-cache.ts';
-
-/**
- * A digest of the engine's source and of this loader (which decides the shape of stored
- * entries): when either changes, every cached article is redone, with no version number for
- * anyone to forget to bump.
- */
-async function engineVersion(generateDigest: LoaderContext['generateDigest']): Promise<string> {
-  const dir = fileURLToPath(new URL('../archive/', import.meta.url));
-  const files = (await readdir(dir)).filter((name) => name.endsWith('.ts')).sort().map((name) => join(dir, name));
-  const sources = await Promise.all([...files, fileURLToPath(import.meta.url)].map((file) => readFile(file, 'utf8')));
-  return generateDigest(sources.join('\u0000'));
-}
 
 function contentDirOf(context: LoaderContext): string {
   return archiveContentDir(fileURLToPath(context.config.root));
@@ -92,7 +79,7 @@ export function articleLoader(): Loader {
 }
 
 async function syncArticles(context: LoaderContext, contentDir: string): Promise<void> {
-  const { store, generateDigest, logger } = context;
+  const { store, logger } = context;
   const root = displayRoot(contentDir);
   // A missing or empty archive folder stops the build here, before anything is written or deleted.
   const listing = await listArticles(contentDir);
@@ -103,8 +90,9 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
   const [entities, previousList] = await Promise.all([loadEntityFiles(contentDir), readArticleList(cacheDir)]);
   const names = buildNameIndex(entities.entityFiles);
   const base = context.config.base;
-  // An article's output depends on its text and on the names it can link: both key the cache.
-  const archiveDigest = generateDigest((await engineVersion(generateDigest)) + base + names.fingerprint);
+  // An article's output depends on its text, the code that processes it (the engine and these
+  // loaders, which decide the shape of stored entries) and the names it can link: all key the cache.
+  const archiveDigest = digest([await codeVersion(fileURLToPath(context.config.root), CODE.articles, [base]), names.fingerprint]);
   const diagnostics: Diagnostic[] = [...folderFindings, ...listing.findings];
   // What the last sync listed, where its body is still there.
   const present = new Set(cached);
@@ -122,15 +110,15 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
       continue;
     }
     files.add(source.file);
-    const digest = generateDigest(archiveDigest + source.text);
+    const key = digest([archiveDigest, source.text]);
     const last = previous.get(source.file);
-    if (last?.digest === digest) {
+    if (last?.digest === key) {
       for (const d of last.findings) diagnostics.push(d);
       inOrder.push(last);
       // A store emptied by a change of Astro's configuration is filled again.
-      if (store.get(source.file)?.digest !== digest) store.set({ id: source.file, data: {}, digest, filePath: source.file });
+      if (store.get(source.file)?.digest !== key) store.set({ id: source.file, data: {}, digest: key, filePath: source.file });
     } else {
-      jobs.push({ file: source.file, text: source.text, digest, at: inOrder.length });
+      jobs.push({ file: source.file, text: source.text, digest: key, at: inOrder.length });
       inOrder.push(undefined);
     }
   }
@@ -180,16 +168,16 @@ export function entityLoader(): Loader {
 }
 
 async function syncEntities(context: LoaderContext, contentDir: string): Promise<void> {
-  const { store, generateDigest } = context;
+  const { store } = context;
   const { entityFiles, diagnostics } = await loadEntityFiles(contentDir);
   // Errors are left to the article loader, which reports them with every other finding at once.
   for (const d of diagnostics) if (d.severity === 'warning') context.logger.warn(formatDiagnostic(d));
   const ids = new Set<string>();
   for (const entity of entityFiles) {
     ids.add(entity.file);
-    const digest = generateDigest(JSON.stringify(entity));
-    if (store.get(entity.file)?.digest === digest) continue;
-    store.set({ id: entity.file, data: { ...entity } satisfies EntityFile, digest, filePath: entity.file });
+    const key = digest([JSON.stringify(entity)]);
+    if (store.get(entity.file)?.digest === key) continue;
+    store.set({ id: entity.file, data: { ...entity } satisfies EntityFile, digest: key, filePath: entity.file });
   }
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
 }

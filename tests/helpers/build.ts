@@ -3,13 +3,24 @@
  * temporary folder, so integration and browser tests read the same HTML a user would deploy.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from './temp.ts';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const BUILD = join(PROJECT_ROOT, 'scripts', 'build.ts');
+
+/** What a copy of the project needs to build: its source and configuration; node_modules is linked. */
+const PROJECT_FILES = ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+
+/** A copy of the project in a temporary folder, for a test that changes the code or its
+ * dependencies between builds. */
+export function projectCopy(): string {
+  const copy = tempDir('news-archive-project');
+  for (const name of PROJECT_FILES) cpSync(join(PROJECT_ROOT, name), join(copy, name), { recursive: true });
+  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(copy, 'node_modules'));
+  return copy;
+}
 
 export interface BuildResult {
   ok: boolean;
@@ -23,6 +34,8 @@ export interface BuildResult {
 export interface BuildOptions {
   /** Extra environment, e.g. TZ or ARCHIVE_BASE. */
   env?: Record<string, string>;
+  /** The project to build with (a copy of this one: projectCopy()); this project by default. */
+  project?: string;
 }
 
 export function fixturePath(name: string): string {
@@ -37,8 +50,9 @@ export function buildArchive(contentDir: string, options: BuildOptions = {}): Bu
   // A test may build into the same folder twice, as a newsroom rebuilds into dist/.
   const outDir = options.env?.ARCHIVE_OUT ?? join(work, 'dist');
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !TEST_RUNNER_ENV.test(key)));
-  const result = spawnSync(process.execPath, [BUILD], {
-    cwd: PROJECT_ROOT,
+  const project = options.project ?? PROJECT_ROOT;
+  const result = spawnSync(process.execPath, [join(project, 'scripts', 'build.ts')], {
+    cwd: project,
     encoding: 'utf8',
     env: {
       ...inherited,
