@@ -18,7 +18,7 @@ import { archiveContentDir } from '../archive/content-dir.ts';
 import { loadEntityFiles } from '../archive/load.ts';
 import { mapLimited } from '../archive/map-limited.ts';
 import { searchShards, type SearchShard } from '../archive/search-documents.ts';
-import { BodyReader, articleCacheDir, requireArticleList, type ListedArticle } from '../loaders/article-cache.ts';
+import { BodyReader, articleCacheDir, requireArticleList, type ListedArticle } from '../archive/article-cache.ts';
 
 export interface BuiltShard {
   name: string;

@@ -11,7 +11,7 @@ import { buildArchiveIndex, type ArchiveIndex, type IndexedEntity } from '../arc
 import { assertNoErrors } from '../archive/diagnostics.ts';
 import { ENTITY_KINDS, type EntityKind } from '../archive/kinds.ts';
 import type { EntityFile } from '../archive/entity-file.ts';
-import { BodyReader, articleCacheDir, articleListFile, requireArticleList, type ListedArticle } from '../loaders/article-cache.ts';
+import { BodyReader, articleCacheDir, articleListFile, requireArticleList, type ListedArticle } from '../archive/article-cache.ts';
 
 const DIR = articleCacheDir(__ARCHIVE_CACHE_DIR__);
 

@@ -26,7 +26,7 @@ import {
   readArticleList,
   writeArticleList,
   type ListedArticle,
-} from './article-cache.ts';
+} from '../archive/article-cache.ts';
 
 function contentDirOf(context: LoaderContext): string {
   return archiveContentDir(fileURLToPath(context.config.root));
