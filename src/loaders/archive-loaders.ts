@@ -3,7 +3,9 @@
  * processed only when its digest changed since the last build (the processed articles are in
  * `cacheDir`: article-cache.ts), entries whose files are gone are deleted, and the whole archive
  * is validated before anything is rendered: a content error stops the build with every finding
- * listed. Astro's store holds only each article's digest, so Astro sees what changed.
+ * listed. Astro's store holds only each article's digest, so Astro sees what changed. The
+ * archive index is built here, once a sync, and shared with the routes and the search index
+ * (synced-archive.ts); the entity files are read once for both loaders.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +16,7 @@ import { archiveContentDir, archiveFindings, displayPath, listArticles, readSour
 import { ContentError, formatDiagnostic, hasErrors, type Diagnostic } from '../archive/diagnostics.ts';
 import type { EntityFile } from '../archive/entity-file.ts';
 import { displayRoot, loadEntityFiles } from '../archive/load.ts';
+import { includesDrafts, publishArchive } from '../lib/synced-archive.ts';
 import { buildNameIndex } from '../archive/name-index.ts';
 import { quoteStats } from '../archive/quotes.ts';
 import { mapLimited } from '../archive/map-limited.ts';
@@ -44,6 +47,14 @@ function report(context: LoaderContext, diagnostics: readonly Diagnostic[]): voi
 /** Files read at once: enough to keep the disk busy, few enough not to run out of file handles. */
 const READ_AHEAD = 64;
 
+/** The entity files, read once for both loaders, and again after a change under `astro dev`. */
+let entityRead: { contentDir: string; files: ReturnType<typeof loadEntityFiles> } | undefined;
+
+function entityFilesOf(contentDir: string): ReturnType<typeof loadEntityFiles> {
+  if (entityRead?.contentDir !== contentDir) entityRead = { contentDir, files: loadEntityFiles(contentDir) };
+  return entityRead.files;
+}
+
 /**
  * Under `astro dev`, syncs again whenever a Markdown file in the archive is added, changed or
  * deleted (articles depend on entity files' names, so any change resyncs). The digest cache keeps
@@ -56,6 +67,7 @@ function watchContent(context: LoaderContext, contentDir: string, sync: () => Pr
   let timer: ReturnType<typeof setTimeout> | undefined;
   const onEvent = (path: string) => {
     if (!path.startsWith(contentDir) || !/\.(md|markdown)$/i.test(path)) return;
+    entityRead = undefined;
     clearTimeout(timer);
     timer = setTimeout(() => {
       sync().then(
@@ -87,7 +99,7 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
   if (hasErrors(folderFindings)) report(context, [...folderFindings, ...listing.findings]);
   const cacheDir = articleCacheDir(fileURLToPath(context.config.cacheDir));
   const cached = await cacheFiles(cacheDir);
-  const [entities, previousList] = await Promise.all([loadEntityFiles(contentDir), readArticleList(cacheDir)]);
+  const [entities, previousList] = await Promise.all([entityFilesOf(contentDir), readArticleList(cacheDir)]);
   const names = buildNameIndex(entities.entityFiles);
   const base = context.config.base;
   // An article's output depends on its text, the code that processes it (the engine and these
@@ -148,9 +160,13 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
   await pruneArticleCache(cacheDir, listed);
   const articles = listed.map((entry) => entry.article);
 
-  const { diagnostics: indexFindings } = buildArchiveIndex(articles, entities.entityFiles);
+  const started = performance.now();
+  const { index, diagnostics: indexFindings } = buildArchiveIndex(articles, entities.entityFiles, { includeDrafts: includesDrafts() });
+  // The benchmark reads this line for its "index" stage.
+  logger.info(`index of ${index.articles.length} articles built in ${Math.round(performance.now() - started)}ms`);
   // Entity-file findings are reported by the entity loader; here they only decide success.
   report(context, [...diagnostics, ...indexFindings, ...entities.diagnostics.filter((d) => d.severity === 'error')]);
+  publishArchive({ dir: cacheDir, entries: listed, entityFiles: entities.entityFiles, index });
   logger.info(`${articles.length} articles (${jobs.length} processed, ${articles.length - jobs.length} unchanged)`);
   const stats = quoteStats(articles.flatMap((a) => a.quotes));
   logger.info(`quotes: ${stats.found} found, ${stats.attributed} attributed, ${stats.unattributed} without a speaker (npm run check lists them)`);
@@ -169,7 +185,7 @@ export function entityLoader(): Loader {
 
 async function syncEntities(context: LoaderContext, contentDir: string): Promise<void> {
   const { store } = context;
-  const { entityFiles, diagnostics } = await loadEntityFiles(contentDir);
+  const { entityFiles, diagnostics } = await entityFilesOf(contentDir);
   // Errors are left to the article loader, which reports them with every other finding at once.
   for (const d of diagnostics) if (d.severity === 'warning') context.logger.warn(formatDiagnostic(d));
   const ids = new Set<string>();

@@ -85,6 +85,10 @@ describe('the first build of a copy of the basic archive', () => {
     expect(linkedArticles(mainOf(mustPage(first, '/')))).toEqual(NEWEST_FIRST);
   });
 
+  it('builds the archive index once, for the loaders, the pages and the search index alike', () => {
+    for (const build of [first, second, third]) expect(build.output.match(/index of \d+ articles built in/g)).toHaveLength(1);
+  });
+
   it('removes the search shards an earlier version kept in the cache', () => {
     expect(readdirSync(join(cache, 'news-archive')).sort()).toEqual(['articles', 'pages.json']);
   });
