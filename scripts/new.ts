@@ -100,7 +100,7 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
       import('../src/archive/names.ts'),
       import('../src/archive/slug.ts'),
       import('../src/archive/dates.ts'),
-      import('../src/archive/importer.ts'),
+      import('./import/rules.ts'),
     ]);
   const known = await scanArticles(options.contentDir);
 

@@ -16,7 +16,7 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CODE, codeVersion } from '../archive/cache-key.ts';
-import { mapLimited } from '../archive/map-limited.ts';
+import { mapLimited } from '../lib/map-limited.ts';
 import { sitemapFiles } from '../lib/sitemap.ts';
 import { publishesDrafts } from './archive-mode.ts';
 import type { KeepsOutput } from './previous-output.ts';

@@ -11,7 +11,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fork } from 'node:child_process';
-import { searchPlans } from '../archive/search-documents.ts';
+import { searchPlans } from './search-documents.ts';
 import { syncedArchive } from '../lib/synced-archive.ts';
 import type { KeepsOutput } from './previous-output.ts';
 import type { Indexed } from './search-index.ts';

@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { createIndex } from 'pagefind';
 import { BodyReader, articleCacheDir } from '../archive/article-cache.ts';
 import { CODE, codeVersion, digest } from '../archive/cache-key.ts';
-import { mapLimited } from '../archive/map-limited.ts';
-import { searchShard, type SearchShard, type ShardPlan } from '../archive/search-documents.ts';
+import { mapLimited } from '../lib/map-limited.ts';
+import { searchShard, type SearchShard, type ShardPlan } from './search-documents.ts';
 
 export interface BuiltShard {
   name: string;

@@ -4,7 +4,7 @@
  * than a thread, so its memory goes back to the system as soon as the index is done.
  */
 import { close } from 'pagefind';
-import type { ShardPlan } from '../archive/search-documents.ts';
+import type { ShardPlan } from './search-documents.ts';
 import { indexArchive } from './search-index.ts';
 
 export interface SearchWorkerData {

@@ -19,7 +19,7 @@ import { displayRoot, loadEntityFiles } from '../archive/load.ts';
 import { includesDrafts, publishArchive } from '../lib/synced-archive.ts';
 import { buildNameIndex } from '../archive/name-index.ts';
 import { quoteStats } from '../archive/quotes.ts';
-import { mapLimited } from '../archive/map-limited.ts';
+import { mapLimited } from '../lib/map-limited.ts';
 import {
   BodyWriter,
   articleCacheDir,

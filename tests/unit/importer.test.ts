@@ -15,7 +15,7 @@ import {
   teamFromCsv,
   yamlString,
   type ImportLookups,
-} from '../../src/archive/importer.ts';
+} from '../../scripts/import/rules.ts';
 import { detectFormat, formatReport, importArchive, main } from '../../scripts/import.ts';
 import { tempDir } from '../helpers/temp.ts';
 

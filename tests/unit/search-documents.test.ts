@@ -6,7 +6,7 @@ import { hunSen } from '../helpers/entity-files.ts';
 import { buildArchiveIndex, type ArchiveIndex } from '../../src/archive/archive-index.ts';
 import type { Article, ProcessedArticle } from '../../src/archive/article.ts';
 import { parseDate } from '../../src/archive/dates.ts';
-import { monthRuns, searchPlans, searchShard, type SearchShard } from '../../src/archive/search-documents.ts';
+import { monthRuns, searchPlans, searchShard, type SearchShard } from '../../src/integrations/search-documents.ts';
 
 /** Bodies by slug, kept apart from the index as the build keeps them in its cache. */
 const bodies = new Map<string, string>();

@@ -10,12 +10,12 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import type { ArchiveIndex, IndexedEntity } from './archive-index.ts';
-import type { BodyRef } from './article-cache.ts';
-import { articleUrlPath, type Article } from './article.ts';
-import { formatLong, yearOf } from './dates.ts';
-import { entityUrlPath, type Entity } from './entities.ts';
-import { ENTITY_KINDS, KIND_LABELS, type EntityKind } from './kinds.ts';
+import type { ArchiveIndex, IndexedEntity } from '../archive/archive-index.ts';
+import type { BodyRef } from '../archive/article-cache.ts';
+import { articleUrlPath, type Article } from '../archive/article.ts';
+import { formatLong, yearOf } from '../archive/dates.ts';
+import { entityUrlPath, type Entity } from '../archive/entities.ts';
+import { ENTITY_KINDS, KIND_LABELS, type EntityKind } from '../archive/kinds.ts';
 
 export interface SearchDocument {
   /** The page's address from the site's root; the search page adds the base path. */

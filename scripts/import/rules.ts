@@ -15,14 +15,14 @@
  *   links whose target was a template reduced to their text, each removal counted.
  * Everything else in the frontmatter is dropped (and counted by the script).
  */
-import { parseDate } from './dates.ts';
-import type { Diagnostic } from './diagnostics.ts';
-import { splitFrontmatter } from './frontmatter.ts';
-import type { EntityKind } from './kinds.ts';
-import { cleanName, nameKey, sameName } from './names.ts';
-import { KEY_SYNONYMS, articleSchema } from './schema.ts';
-import { slugify } from './slug.ts';
-import { validateFrontmatter } from './validate.ts';
+import { parseDate } from '../../src/archive/dates.ts';
+import type { Diagnostic } from '../../src/archive/diagnostics.ts';
+import { splitFrontmatter } from '../../src/archive/frontmatter.ts';
+import type { EntityKind } from '../../src/archive/kinds.ts';
+import { cleanName, nameKey, sameName } from '../../src/archive/names.ts';
+import { KEY_SYNONYMS, articleSchema } from '../../src/archive/schema.ts';
+import { slugify } from '../../src/archive/slug.ts';
+import { validateFrontmatter } from '../../src/archive/validate.ts';
 
 export type SourceFormat = 'hugo' | 'jekyll';
 export const SOURCE_FORMATS: readonly SourceFormat[] = ['hugo', 'jekyll'];
