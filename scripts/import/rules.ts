@@ -20,6 +20,7 @@ import type { Diagnostic } from '../../src/archive/diagnostics.ts';
 import { splitFrontmatter } from '../../src/archive/frontmatter.ts';
 import type { EntityKind } from '../../src/archive/kinds.ts';
 import { cleanName, nameKey, sameName } from '../../src/archive/names.ts';
+import type { z } from 'zod';
 import { KEY_SYNONYMS, articleSchema } from '../../src/archive/schema.ts';
 import { slugify } from '../../src/archive/slug.ts';
 import { validateFrontmatter } from '../../src/archive/validate.ts';
@@ -30,24 +31,13 @@ export const SOURCE_FORMATS: readonly SourceFormat[] = ['hugo', 'jekyll'];
 // ---------------------------------------------------------------------------------------------
 // Writing articles
 
-/** An article's frontmatter as this archive's contract has it. */
-export interface ArticleFields {
-  title: string;
+/** An article's frontmatter as this archive's contract has it (schema.ts), as the importer
+ * writes it: dates as text, names as lists. */
+export type ArticleFields = Omit<z.input<typeof articleSchema>, 'date' | 'updated' | 'quotes' | EntityKind> & {
   /** `YYYY-MM-DD` or an ISO date-time with offset. */
   date: string;
   updated?: string;
-  summary?: string;
-  source?: string;
-  author?: string;
-  url?: string;
-  slug?: string;
-  people?: readonly string[];
-  organisations?: readonly string[];
-  events?: readonly string[];
-  places?: readonly string[];
-  tags?: readonly string[];
-  draft?: boolean;
-}
+} & Partial<Record<EntityKind, readonly string[]>>;
 
 const LIST_KINDS = ['people', 'organisations', 'events', 'places', 'tags'] as const satisfies readonly EntityKind[];
 
