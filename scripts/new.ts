@@ -93,7 +93,7 @@ export function describeResolution(r: NameResolution): string {
 
 export async function createArticle(options: NewArticleOptions): Promise<NewArticleResult> {
   // The engine is imported here, not at the top, so the command line can set up fastStart() first.
-  const [{ loadEntityFiles, displayRoot }, { buildNameIndex }, { nameKey, sameName, cleanName, editDistance }, { slugify }, { parseDate }, { renderArticleFile }] =
+  const [{ loadEntityFiles, displayRoot }, { buildNameIndex }, { nameKey, sameName, cleanName, closest }, { slugify }, { parseDate }, { renderArticleFile }] =
     await Promise.all([
       import('../src/archive/load.ts'),
       import('../src/archive/name-index.ts'),
@@ -162,16 +162,7 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
       ...entityFiles.filter((f) => f.kind === kind).flatMap((f) => [f.name, ...f.aliases]),
       ...[...known.names[kind].values()].map((u) => u.spelling),
     ];
-    let best: string | undefined;
-    let bestDistance = 3;
-    for (const candidate of candidates) {
-      const d = editDistance(key, nameKey(candidate));
-      if (d > 0 && d < bestDistance) {
-        best = candidate;
-        bestDistance = d;
-      }
-    }
-    return best;
+    return closest(key, candidates, { keyOf: nameKey, skipSame: true });
   }
 
   const text = renderArticleFile(

@@ -15,12 +15,13 @@
  *   links whose target was a template reduced to their text, each removal counted.
  * Everything else in the frontmatter is dropped (and counted by the script).
  */
+import { decodeHTMLStrict } from 'entities';
+import type { z } from 'zod';
 import { parseDate } from '../../src/archive/dates.ts';
 import type { Diagnostic } from '../../src/archive/diagnostics.ts';
 import { splitFrontmatter } from '../../src/archive/frontmatter.ts';
 import type { EntityKind } from '../../src/archive/kinds.ts';
 import { cleanName, nameKey, sameName } from '../../src/archive/names.ts';
-import type { z } from 'zod';
 import { KEY_SYNONYMS, articleSchema } from '../../src/archive/schema.ts';
 import { slugify } from '../../src/archive/slug.ts';
 import { validateFrontmatter } from '../../src/archive/validate.ts';
@@ -92,28 +93,6 @@ export function renderArticleFile(fields: ArticleFields, body: string, options: 
 // ---------------------------------------------------------------------------------------------
 // Text
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', shy: '\u00ad',
-  mdash: '—', ndash: '–', hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', sbquo: '‚', bdquo: '„',
-  laquo: '«', raquo: '»', lsaquo: '‹', rsaquo: '›', bull: '•', middot: '·', sect: '§', para: '¶', deg: '°',
-  copy: '©', reg: '®', trade: '™', times: '×', divide: '÷', plus: '+', minus: '−', euro: '€', pound: '£', cent: '¢', yen: '¥',
-  aacute: 'á', Aacute: 'Á', eacute: 'é', Eacute: 'É', iacute: 'í', Iacute: 'Í', oacute: 'ó', Oacute: 'Ó', uacute: 'ú', Uacute: 'Ú',
-  agrave: 'à', Agrave: 'À', egrave: 'è', Egrave: 'È', igrave: 'ì', ograve: 'ò', ugrave: 'ù',
-  acirc: 'â', ecirc: 'ê', icirc: 'î', ocirc: 'ô', ucirc: 'û', auml: 'ä', Auml: 'Ä', euml: 'ë', iuml: 'ï', ouml: 'ö', Ouml: 'Ö', uuml: 'ü', Uuml: 'Ü',
-  ntilde: 'ñ', Ntilde: 'Ñ', atilde: 'ã', otilde: 'õ', ccedil: 'ç', Ccedil: 'Ç', szlig: 'ß', aring: 'å', aelig: 'æ', oslash: 'ø', iexcl: '¡', iquest: '¿',
-};
-
-/** Decodes numeric and common named HTML entities; unknown names (`&space;`) are left as written. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[name] ?? whole;
-  });
-}
-
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 /** Control characters that have no place in a title or name (tabs and newlines become spaces). */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
@@ -122,7 +101,7 @@ const HTML_TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi;
 /** Plain one-line text from a frontmatter value: entities decoded, tags removed, spaces collapsed. */
 export function plainText(value: unknown): { text: string; hadTags: boolean } {
   if (typeof value !== 'string' && typeof value !== 'number') return { text: '', hadTags: false };
-  const decoded = decodeEntities(String(value).replace(ZERO_WIDTH, '').replace(CONTROL, ''));
+  const decoded = decodeHTMLStrict(String(value).replace(ZERO_WIDTH, '').replace(CONTROL, ''));
   const stripped = decoded.replace(HTML_TAG, ' ');
   let text = stripped.replace(/\s+/g, ' ').trim();
   // A quoted title behind an invisible character: YAML kept the quotes as text.

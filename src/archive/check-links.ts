@@ -3,13 +3,14 @@
  * lead to a page of the archive that does not exist, or from a published article to a draft, with
  * the address probably meant.
  */
+import { decodeHTMLStrict } from 'entities';
 import type { Definition, Html, Link, Root as MdastRoot } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Article } from './article.ts';
 import type { ArchiveIndex } from './archive-index.ts';
 import type { Finding } from './check-findings.ts';
 import { isEntityKind, KIND_LABELS, type EntityKind } from './kinds.ts';
-import { editDistance, everyName } from './names.ts';
+import { closest, everyName } from './names.ts';
 import { slugify } from './slug.ts';
 
 /** `news`, `/news` → `/news/`; `` → `/`. */
@@ -50,7 +51,7 @@ export class LinkChecker {
         if (finding) findings.push({ ...finding, file, ...at(node) });
       } else if (node.type === 'html') {
         for (const match of (node as Html).value.matchAll(/<a\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
-          const finding = this.checkUrl(decodeBasicEntities(match[1] ?? match[2] ?? match[3] ?? ''), slug, isDraft);
+          const finding = this.checkUrl(decodeHTMLStrict(match[1] ?? match[2] ?? match[3] ?? ''), slug, isDraft);
           if (finding) findings.push({ ...finding, file, ...at(node) });
         }
       }
@@ -147,23 +148,5 @@ function safeOrigin(site: string): string | undefined {
 
 /** The closest slug within a few edits, for did-you-mean hints. */
 function nearest(slug: string, candidates: Iterable<string>): string | undefined {
-  const max = Math.min(3, Math.floor(slug.length / 4));
-  let best: string | undefined;
-  let bestDistance = max + 1;
-  for (const candidate of candidates) {
-    if (Math.abs(candidate.length - slug.length) > max) continue;
-    const d = editDistance(slug, candidate);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function decodeBasicEntities(text: string): string {
-  return text
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&amp;/g, '&');
+  return closest(slug, candidates, { maxDistance: Math.min(3, Math.floor(slug.length / 4)) });
 }

@@ -140,13 +140,27 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** The closest candidate within `maxDistance` edits, if any. */
-export function didYouMean(word: string, candidates: readonly string[], maxDistance = 2): string | undefined {
+export interface ClosestOptions {
+  /** Edits at most; default 2. */
+  maxDistance?: number;
+  /** What of the word and of each candidate is compared; default lowercased. */
+  keyOf?: (text: string) => string;
+  /** Leave out a candidate that is the word itself (by its key). */
+  skipSame?: boolean;
+}
+
+/** The candidate closest to `word` within `maxDistance` edits (the first of equally close ones), for
+ * did-you-mean hints. */
+export function closest(word: string, candidates: Iterable<string>, { maxDistance = 2, keyOf = (text) => text.toLowerCase(), skipSame = false }: ClosestOptions = {}): string | undefined {
+  const key = keyOf(word);
   let best: string | undefined;
   let bestDistance = maxDistance + 1;
   for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
+    const other = keyOf(candidate);
+    // The distance is at least the difference in length: most candidates need no comparing.
+    if (Math.abs(other.length - key.length) >= bestDistance) continue;
+    const distance = editDistance(key, other);
+    if (distance < bestDistance && !(skipSame && distance === 0)) {
       best = candidate;
       bestDistance = distance;
     }

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { Diagnostic } from './diagnostics.ts';
 import { numberPath, type SplitFile } from './frontmatter.ts';
-import { didYouMean } from './names.ts';
+import { closest } from './names.ts';
 import { NAME_KEYS } from './schema.ts';
 
 const DATE_KEYS = new Set(['date', 'updated', 'start', 'end']);
@@ -37,7 +37,7 @@ export function validateFrontmatter<S extends z.ZodObject>(
     }
     if (NAME_KEYS.has(key)) value = namesAsWritten(value, rawKey, split, (d) => diagnostics.push({ ...d, file, line }));
     if (!known.includes(key)) {
-      const suggestion = didYouMean(rawKey, known);
+      const suggestion = closest(rawKey, known);
       diagnostics.push({
         severity: 'warning',
         code: 'unknown-key',

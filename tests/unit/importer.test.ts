@@ -6,7 +6,6 @@ import { splitFrontmatter } from '../../src/archive/frontmatter.ts';
 import {
   convertFile,
   dateFromFileName,
-  decodeEntities,
   importDate,
   parseCsv,
   plainText,
@@ -30,8 +29,8 @@ function tree(files: Record<string, string | Buffer>): string {
 
 describe('text', () => {
   it('decodes numeric and common named entities, and leaves unknown ones', () => {
-    expect(decodeEntities('IRS Offers Updated &#8216;IRS2Go&#8217; App &mdash; &amp; &#x41; &space; &nosuch;')).toBe('IRS Offers Updated ‘IRS2Go’ App — & A &space; &nosuch;');
-    expect(decodeEntities('Russell O&#39;Neill, Jos&eacute;')).toBe("Russell O'Neill, José");
+    expect(plainText('IRS Offers Updated &#8216;IRS2Go&#8217; App &mdash; &amp; &#x41; &space; &nosuch;').text).toBe('IRS Offers Updated ‘IRS2Go’ App — & A &space; &nosuch;');
+    expect(plainText('Russell O&#39;Neill, Jos&eacute;').text).toBe("Russell O'Neill, José");
   });
 
   it('makes one clean line of a title: tags, zero-width quotes, folded newlines, control characters', () => {
