@@ -15,6 +15,7 @@ import { generateArchive, type GeneratedArchive } from './bench/generate.ts';
 import { hasGnuTime, outputStats, runBuild, stopRunningBuild } from './bench/run-build.ts';
 import { medianBuild, type Measured } from './bench/medians.ts';
 import { parseStages } from './bench/stages.ts';
+import { parseCommandLine, stdio } from './cli.ts';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -50,44 +51,39 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { articles: 1000, seed: 1, json: false, keep: false, verbose: false, rebuilds: true, runs: 1 };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
-    const value = (): string => inline ?? argv[++i] ?? fail(`${flag} needs a value`);
-    switch (flag) {
-      case '--articles':
-      case '-n':
-        options.articles = parseCount(value(), flag);
-        if (options.articles < 1) fail('--articles must be at least 1');
-        break;
-      case '--seed':
-        options.seed = parseCount(value(), flag);
-        break;
-      case '--runs':
-        options.runs = parseCount(value(), flag);
-        if (options.runs < 1) fail('--runs must be at least 1');
-        break;
-      case '--json':
-        options.json = true;
-        break;
-      case '--keep':
-        options.keep = true;
-        break;
-      case '--verbose':
-        options.verbose = true;
-        break;
-      case '--no-rebuilds':
-        options.rebuilds = false;
-        break;
-      case '--help':
-      case '-h':
-        process.stdout.write(`${USAGE}\n`);
-        process.exit(0);
-      default:
-        fail(`unknown option "${argv[i]}"`);
-    }
-  }
+/** The options, or the exit code when there is nothing more to do (`--help`, an unknown option). */
+function parseOptions(argv: string[]): Options | number {
+  const parsed = parseCommandLine(
+    {
+      args: argv,
+      options: {
+        articles: { type: 'string', short: 'n' },
+        seed: { type: 'string' },
+        runs: { type: 'string' },
+        json: { type: 'boolean' },
+        keep: { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        'no-rebuilds': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: false,
+    },
+    USAGE,
+    stdio,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
+  const options: Options = {
+    articles: values.articles === undefined ? 1000 : parseCount(values.articles, '--articles'),
+    seed: values.seed === undefined ? 1 : parseCount(values.seed, '--seed'),
+    runs: values.runs === undefined ? 1 : parseCount(values.runs, '--runs'),
+    json: values.json ?? false,
+    keep: values.keep ?? false,
+    verbose: values.verbose ?? false,
+    rebuilds: !values['no-rebuilds'],
+  };
+  if (options.articles < 1) fail('--articles must be at least 1');
+  if (options.runs < 1) fail('--runs must be at least 1');
   return options;
 }
 
@@ -153,7 +149,8 @@ function round(value: number | null): number | null {
 }
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseOptions(process.argv.slice(2));
+  if (typeof options === 'number') process.exit(options);
   const load = loadavg()[0]!;
   const cpus = availableParallelism();
   const astroVersion = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }).version;
