@@ -205,7 +205,7 @@ interface KnownName {
  * names they use per kind, by name key, and the article addresses already taken.
  */
 export async function scanArticles(contentDir: string): Promise<{ names: Record<EntityKind, Map<string, KnownName>>; slugs: Map<string, string> }> {
-  const [{ listArticleFiles, readSource }, { splitFrontmatter }, { nameKey, cleanName }, { slugFromPath }, { displayRoot }] = await Promise.all([
+  const [{ listArticleFiles, readSource }, { splitFrontmatter }, { nameKey, cleanName, rankSpellings }, { slugFromPath }, { displayRoot }] = await Promise.all([
     import('../src/archive/content-dir.ts'),
     import('../src/archive/frontmatter.ts'),
     import('../src/archive/names.ts'),
@@ -242,8 +242,7 @@ export async function scanArticles(contentDir: string): Promise<{ names: Record<
   for (const kind of KINDS) {
     names[kind] = new Map(
       [...spellings[kind]].map(([key, counts]) => {
-        const ranked = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
-        return [key, { spelling: ranked[0]![0], articles: ranked.reduce((sum, [, n]) => sum + n, 0) }];
+        return [key, { spelling: rankSpellings(counts)[0]!, articles: [...counts.values()].reduce((sum, n) => sum + n, 0) }];
       }),
     );
   }

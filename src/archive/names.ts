@@ -125,6 +125,20 @@ export function cleanName(name: string): string {
   return withoutInvisibles(name).replace(/\s+/g, ' ').trim().normalize('NFC');
 }
 
+function nonAscii(text: string): number {
+  return text.replace(/[\x00-\x7f]/g, '').length;
+}
+
+/**
+ * The spellings of one name by how many articles use each, best first: the most used; on a tie
+ * the one with more diacritics (the fuller form: Nguyễn Phú Trọng before Nguyen Phu Trong), then
+ * the first alphabetically. The build names an entity without a file by the first, and so does
+ * `npm run new`.
+ */
+export function rankSpellings(counts: Iterable<[string, number]>): string[] {
+  return [...counts].sort(([a, countA], [b, countB]) => countB - countA || nonAscii(b) - nonAscii(a) || a.localeCompare(b)).map(([spelling]) => spelling);
+}
+
 /** Levenshtein distance, for did-you-mean suggestions and near-duplicate names. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
