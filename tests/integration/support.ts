@@ -133,6 +133,5 @@ export function visibleMarkup(html: string): string {
 
 /** Removes terminal colour codes from build output. */
 export function plain(output: string): string {
-  // eslint-disable-next-line no-control-regex
   return output.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
 }
