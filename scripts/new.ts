@@ -100,7 +100,7 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
       import('../src/archive/names.ts'),
       import('../src/archive/slug.ts'),
       import('../src/archive/dates.ts'),
-      import('./import/rules.ts'),
+      import('./import/article-file.ts'),
     ]);
   const known = await scanArticles(options.contentDir);
 

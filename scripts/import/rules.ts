@@ -16,79 +16,19 @@
  * Everything else in the frontmatter is dropped (and counted by the script).
  */
 import { decodeHTMLStrict } from 'entities';
-import type { z } from 'zod';
 import { parseDate } from '../../src/archive/dates.ts';
 import type { Diagnostic } from '../../src/archive/diagnostics.ts';
 import { splitFrontmatter } from '../../src/archive/frontmatter.ts';
-import type { EntityKind } from '../../src/archive/kinds.ts';
 import { cleanName, nameKey, sameName } from '../../src/archive/names.ts';
 import { KEY_SYNONYMS, articleSchema } from '../../src/archive/schema.ts';
 import { slugify } from '../../src/archive/slug.ts';
 import { validateFrontmatter } from '../../src/archive/validate.ts';
+import { renderArticleFile, type ArticleFields } from './article-file.ts';
+import { stripTemplates } from './templates.ts';
 
 export type SourceFormat = 'hugo' | 'jekyll';
 export const SOURCE_FORMATS: readonly SourceFormat[] = ['hugo', 'jekyll'];
 
-// ---------------------------------------------------------------------------------------------
-// Writing articles
-
-/** An article's frontmatter as this archive's contract has it (schema.ts), as the importer
- * writes it: dates as text, names as lists. */
-export type ArticleFields = Omit<z.input<typeof articleSchema>, 'date' | 'updated' | 'quotes' | EntityKind> & {
-  /** `YYYY-MM-DD` or an ISO date-time with offset. */
-  date: string;
-  updated?: string;
-} & Partial<Record<EntityKind, readonly string[]>>;
-
-const LIST_KINDS = ['people', 'organisations', 'events', 'places', 'tags'] as const satisfies readonly EntityKind[];
-
-/** Characters js-yaml refuses to read raw, even inside quotes. */
-const YAML_UNSAFE = /[\u007f-\u009f\ufffe\uffff]/g;
-
-/**
- * A YAML double-quoted string. JSON's escapes are all valid YAML escapes; the control characters
- * JSON leaves raw but YAML rejects are escaped too. Quotes, colons, `#`, `[`, leading `-` or `*`:
- * nothing in the text can change what YAML reads.
- */
-export function yamlString(text: string): string {
-  return JSON.stringify(text).replace(YAML_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
-
-function yamlDate(value: string): string {
-  return PLAIN_DATE.test(value) ? value : yamlString(value);
-}
-
-/**
- * An article file: frontmatter in the contract's order, then the body. With `complete`, every key
- * is written (empty lists as `[]`, optional texts as comments to fill in), as `npm run new` wants.
- */
-export function renderArticleFile(fields: ArticleFields, body: string, options: { complete?: boolean } = {}): string {
-  const lines = ['---', `title: ${yamlString(fields.title)}`, `date: ${yamlDate(fields.date)}`];
-  if (fields.updated) lines.push(`updated: ${yamlDate(fields.updated)}`);
-  const optional: [keyof ArticleFields, string][] = [
-    ['summary', 'One sentence (optional: otherwise the first paragraph is used)'],
-    ['source', 'The publication it comes from (optional)'],
-    ['author', ''],
-    ['url', ''],
-    ['slug', ''],
-  ];
-  for (const [key, placeholder] of optional) {
-    const value = fields[key];
-    if (typeof value === 'string' && value !== '') lines.push(`${key}: ${yamlString(value)}`);
-    else if (options.complete && placeholder) lines.push(`# ${key}: ${yamlString(placeholder)}`);
-  }
-  for (const kind of LIST_KINDS) {
-    const list = fields[kind] ?? [];
-    if (list.length > 0) lines.push(`${kind}:`, ...list.map((name) => `  - ${yamlString(name)}`));
-    else if (options.complete) lines.push(`${kind}: []`);
-  }
-  if (options.complete || fields.draft) lines.push(`draft: ${fields.draft ? 'true' : 'false'}`);
-  lines.push('---');
-  const text = body.replace(/^\s*\n/, '').replace(/\s+$/, '');
-  return `${lines.join('\n')}\n${text === '' ? '' : `${text}\n`}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Text
@@ -261,82 +201,6 @@ function addNames(list: string[], names: readonly string[]): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Template syntax in bodies
-
-export interface StrippedBody {
-  body: string;
-  /** Template tags removed or replaced, by name (`legacy-img`, `ref`, `image`, `team_link`). */
-  removed: Record<string, number>;
-}
-
-const PROTECT = '\u0000';
-
-/**
- * Removes what only the source generator could execute: Hugo shortcodes, or Liquid tags and
- * expressions. A Markdown link whose target was a template (`[personas]({{< ref "/topics/…" >}})`,
- * `[18F]({{ "/" | url }})`) keeps its text without the link; an 18F person mention
- * `{{ "melody" | team_link }}` becomes the person's name; `{% raw %}…{% endraw %}` keeps its text;
- * Hugo's escaped form (a shortcode whose delimiters hold a comment, `{{</*` … ) becomes the literal shortcode.
- */
-export function stripTemplates(body: string, format: SourceFormat, lookups: ImportLookups = {}): StrippedBody {
-  const removed: Record<string, number> = {};
-  const count = (name: string | undefined) => {
-    const key = (name ?? '').trim() || 'expression';
-    removed[key] = (removed[key] ?? 0) + 1;
-  };
-  const kept: string[] = [];
-  const protect = (text: string) => `${PROTECT}${kept.push(text) - 1}${PROTECT}`;
-  let text = body;
-
-  if (format === 'hugo') {
-    text = text.replace(/\{\{([<%])\/\*([\s\S]*?)\*\/([>%])\}\}/g, (_, open: string, inner: string, close: string) => protect(`{{${open}${inner}${close}}}`));
-    text = text.replace(/\[([^\]\n]*)\]\(\s*\{\{[<%]\s*([\w.-]+)[\s\S]*?[>%]\}\}[^)\s]*(?:\s+"[^"\n]*")?\s*\)/g, (_, label: string, name: string) => {
-      count(name);
-      return label;
-    });
-    text = text.replace(/\{\{[<%]\s*\/?\s*([\w./-]+)?[\s\S]*?[>%]\}\}/g, (_, name: string | undefined) => {
-      count(name?.replace(/^\//, ''));
-      return '';
-    });
-  } else {
-    text = text.replace(/\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g, (_, inner: string) => {
-      count('raw');
-      return protect(inner);
-    });
-    text = text.replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, () => {
-      count('comment');
-      return '';
-    });
-    text = text.replace(/\{\{-?\s*["']([^"'\n]+)["']\s*\|\s*team_link\s*-?\}\}/g, (_, id: string) => {
-      count('team_link');
-      return protect(lookups.team?.get(id.trim())?.name ?? id.trim());
-    });
-    text = text.replace(/\[([^\]\n]*)\]\(\s*\{([{%])[\s\S]*?[}%]\}[^)\s]*(?:\s+"[^"\n]*")?\s*\)/g, (whole: string, label: string, kind: string) => {
-      count(kind === '%' ? /\{%-?\s*(\w+)/.exec(whole)?.[1] : liquidExpressionName(whole.slice(whole.indexOf('{{'))));
-      return label;
-    });
-    text = text.replace(/\{%-?\s*(\w+)?[\s\S]*?-?%\}/g, (_, name: string | undefined) => {
-      count(name);
-      return '';
-    });
-    text = text.replace(/\{\{[\s\S]*?\}\}/g, (whole: string) => {
-      count(liquidExpressionName(whole));
-      return '';
-    });
-  }
-  // Links left without text (an image shortcode inside a link) would be invisible: drop them.
-  text = text.replace(/(?<!!)\[\s*\]\([^)\n]*\)/g, '');
-  text = text.replace(new RegExp(`${PROTECT}(\\d+)${PROTECT}`, 'g'), (_, i: string) => kept[Number(i)] ?? '');
-  return { body: text, removed };
-}
-
-/** `{{ "x" | team_photo }}` → `team_photo`; `{{ site.baseurl }}` → `site.baseurl`. */
-function liquidExpressionName(expression: string): string {
-  const inner = expression.replace(/^\{\{-?|-?\}\}$/g, '');
-  const filter = /\|\s*([\w.-]+)/.exec(inner)?.[1];
-  return filter ?? /[\w.-]+/.exec(inner)?.[0] ?? 'expression';
-}
-
 // ---------------------------------------------------------------------------------------------
 // One file
 

@@ -9,12 +9,11 @@ import {
   importDate,
   parseCsv,
   plainText,
-  renderArticleFile,
-  stripTemplates,
   teamFromCsv,
-  yamlString,
   type ImportLookups,
 } from '../../scripts/import/rules.ts';
+import { renderArticleFile, yamlString } from '../../scripts/import/article-file.ts';
+import { stripTemplates } from '../../scripts/import/templates.ts';
 import { detectFormat, formatReport, importArchive, main } from '../../scripts/import.ts';
 import { tempDir } from '../helpers/temp.ts';
 
