@@ -13,7 +13,9 @@
  *
  * The lock is taken in `astro:config:setup`, before any integration notes the build's start or the
  * content sync touches the cache, and given back in `astro:build:done`, so this integration comes
- * last in astro.config.mjs: its `build:done` runs after every other's.
+ * last in astro.config.mjs: its `build:done` runs after every other's. `astro sync` and `astro
+ * check` take the cache's lock. The dev server takes none: it runs for hours, and a build would
+ * wait for all of them.
  */
 import type { AstroIntegration } from 'astro';
 import { randomUUID } from 'node:crypto';
@@ -176,7 +178,10 @@ export function buildLock(): AstroIntegration {
     name: 'news-archive-build-lock',
     hooks: {
       'astro:config:setup': async ({ command, config, logger }) => {
-        if (command !== 'build') return;
+        // `astro sync` (and `astro check`, which syncs first) writes the article cache too; it has
+        // no hook after the sync, so it gives its lock back when the process ends.
+        const guarded = command === 'build' ? [config.outDir, config.cacheDir] : command === 'sync' ? [config.cacheDir] : undefined;
+        if (guarded === undefined) return;
         process.on('exit', release);
         for (const signal of SIGNALS) process.once(signal, onSignal);
         // Renewed from the start: the first lock stays fresh while the build waits for the second.
@@ -186,7 +191,7 @@ export function buildLock(): AstroIntegration {
           for (const { path } of held) utimes(path, now, now).catch(() => undefined);
         }, RENEW_MS).unref();
         // In one order, so that two builds never each hold the lock the other waits for.
-        const dirs = [...new Set([fileURLToPath(config.outDir), fileURLToPath(config.cacheDir)].map((dir) => resolve(dir)))].sort();
+        const dirs = [...new Set(guarded.map((dir) => resolve(fileURLToPath(dir))))].sort();
         const waitedFor = new Set<string>();
         const onWait = (dir: string) => (owner: LockOwner | undefined) => {
           const who = owner === undefined ? '' : `${owner.pid}@${owner.host}`;

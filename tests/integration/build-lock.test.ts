@@ -3,15 +3,25 @@
  * the second waits for the first (src/integrations/build-lock.ts), both succeed, and what is left
  * is the site a single build writes, with no half-written search shard and no lock file.
  */
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, buildArchive, fixturePath, startBuild, type BuildResult } from '../helpers/build.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { filesUnder, plain } from './support.ts';
 
 const CONTENT = join(fixturePath('basic'), 'content');
+
+/** Resolves once every one of `locks` exists: the build has taken them. */
+async function taken(locks: string[]): Promise<void> {
+  const until = Date.now() + 60_000;
+  while (!locks.every(existsSync)) {
+    if (Date.now() > until) throw new Error(`the build never took its locks: ${locks.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 /** Names anywhere under `dir` that only an interrupted or overlapping build leaves. */
 function leftovers(dir: string): string[] {
@@ -66,13 +76,27 @@ describe('a build stopped by a signal', () => {
     });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => build.once('exit', (_, signal) => resolve(signal)));
     const locks = [join(work, '.dist.build.lock'), join(work, '.cache.build.lock')];
-    const until = Date.now() + 60_000;
-    while (!locks.every(existsSync)) {
-      if (Date.now() > until) throw new Error(`the build never took its locks: ${locks.join(', ')}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await taken(locks);
     build.kill('SIGTERM');
     expect(await exited).toBe('SIGTERM');
     expect(locks.filter(existsSync)).toEqual([]);
+  });
+});
+
+describe('astro sync (and so npm run check) during a build', () => {
+  it('waits for the build that holds the same cache, and both succeed', async () => {
+    const work = tempDir('news-archive-lock-sync');
+    const cache = join(work, 'cache');
+    const build = startBuild(CONTENT, { env: { ARCHIVE_OUT: join(work, 'dist'), ARCHIVE_CACHE: cache } });
+    await taken([join(work, '.cache.build.lock')]);
+    // Fails (rejects) unless the sync exits 0; the build's output is read meanwhile.
+    const sync = await promisify(execFile)(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'sync'], {
+      cwd: PROJECT_ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ARCHIVE_CONTENT: CONTENT, ARCHIVE_CACHE: cache, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    const built = await build.done;
+    expect(built.ok, built.output).toBe(true);
+    expect(plain(sync.stdout)).toContain(`waiting for build pid ${build.pid} `);
+    expect(leftovers(work)).toEqual([]);
   });
 });
