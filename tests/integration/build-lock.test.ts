@@ -66,21 +66,30 @@ describe('two builds at once in one folder', () => {
   });
 });
 
-describe('a build stopped by a signal', () => {
-  it('gives its locks back', async () => {
-    const work = tempDir('news-archive-lock-signal');
-    const build = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts', 'build.ts')], {
-      cwd: PROJECT_ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ARCHIVE_CONTENT: CONTENT, ARCHIVE_OUT: join(work, 'dist'), ARCHIVE_CACHE: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
-      stdio: 'ignore',
-    });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => build.once('exit', (_, signal) => resolve(signal)));
-    const locks = [join(work, '.dist.build.lock'), join(work, '.cache.build.lock')];
-    await taken(locks);
-    build.kill('SIGTERM');
-    expect(await exited).toBe('SIGTERM');
-    expect(locks.filter(existsSync)).toEqual([]);
+describe('a build that fails or is stopped', () => {
+  it('gives its locks back when it fails', () => {
+    const work = tempDir('news-archive-lock-failed');
+    const failed = buildArchive(join(work, 'no-such-content'), { env: { ARCHIVE_OUT: join(work, 'dist'), ARCHIVE_CACHE: join(work, 'cache') } });
+    expect(failed.ok).toBe(false);
+    expect(plain(failed.output)).toContain('there is no archive folder');
+    expect(leftovers(work)).toEqual([]);
   });
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`gives its locks back on ${signal}, and ends as the signal says`, async () => {
+      const work = tempDir('news-archive-lock-signal');
+      const build = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts', 'build.ts')], {
+        cwd: PROJECT_ROOT,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, ARCHIVE_CONTENT: CONTENT, ARCHIVE_OUT: join(work, 'dist'), ARCHIVE_CACHE: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+        stdio: 'ignore',
+      });
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => build.once('exit', (_, ended) => resolve(ended)));
+      await taken([join(work, '.dist.build.lock'), join(work, '.cache.build.lock')]);
+      build.kill(signal);
+      expect(await exited).toBe(signal);
+      expect(leftovers(work)).toEqual([]);
+    });
+  }
 });
 
 describe('astro sync (and so npm run check) during a build', () => {
