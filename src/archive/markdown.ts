@@ -79,13 +79,15 @@ const plainParser = unified().use(remarkParse);
 /** A GFM table needs a `|`, strikethrough a `~` and a footnote `[^`: a body with none of them
  * parses the same without those extensions, which cost a quarter of the parse. */
 const MAY_USE_GFM = /[|~]|\[\^/;
-const toHtml = unified()
-  // Footnote ids unprefixed here: the sanitiser prefixes every id, these too.
-  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
-  .use(rehypeRawWhenPresent)
-  .use(rehypeSanitize, sanitizeSchema)
-  .use(rehypeFragmentLinks)
-  .use(rehypeStringify);
+const sanitised = () =>
+  unified()
+    // Footnote ids unprefixed here: the sanitiser prefixes every id, these too.
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
+    .use(rehypeRawWhenPresent)
+    .use(rehypeSanitize, sanitizeSchema);
+const toHtml = sanitised().use(rehypeStringify);
+/** For a body with footnotes or raw HTML, the only ones with ids for an in-page link to reach. */
+const toHtmlWithIds = sanitised().use(rehypeFragmentLinks).use(rehypeStringify);
 
 /** A parsed body, or how deeply it nests when that is past the limit (nesting.ts). */
 export type ParsedMarkdown = { ok: true; tree: MdastRoot } | { ok: false; tooDeep: Nesting };
@@ -117,7 +119,9 @@ export function tooDeepDiagnostic({ depth, line }: Nesting, file: string, bodyLi
 export function renderTree(tree: MdastRoot): RenderedMarkdown {
   let firstParagraph = '';
   const headings: RenderedMarkdown['headings'] = [];
+  let hasIds = false;
   visit(tree, (node) => {
+    if (node.type === 'footnoteDefinition' || node.type === 'html') hasIds = true;
     if (node.type === 'paragraph' && firstParagraph === '') firstParagraph = toString(node, { includeHtml: false }).trim();
     if (node.type === 'heading') {
       const text = toString(node as Heading).trim();
@@ -131,9 +135,10 @@ export function renderTree(tree: MdastRoot): RenderedMarkdown {
     wordCount += toString(node, { includeHtml: false }).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
     return SKIP;
   });
-  const hast = toHtml.runSync(tree) as HastRoot;
+  const processor = hasIds ? toHtmlWithIds : toHtml;
+  const hast = processor.runSync(tree) as HastRoot;
   return {
-    html: toHtml.stringify(hast),
+    html: processor.stringify(hast),
     firstParagraph,
     headings,
     wordCount,
