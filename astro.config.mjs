@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { archiveMode } from './src/integrations/archive-mode.ts';
+import { buildLock } from './src/integrations/build-lock.ts';
 import { pageCache } from './src/integrations/page-cache.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { previousOutput } from './src/integrations/previous-output.ts';
@@ -37,6 +38,7 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   // Pages whose cache key (src/lib/page-keys.ts) and code are unchanged are left as they are, not
   // rendered (page-cache.ts, which also writes the sitemap); so are unchanged search shards
-  // (pagefind.ts). Old output is cleaned up last.
-  integrations: [archiveMode(), search, pages, previousOutput(pages, search)],
+  // (pagefind.ts). Old output is cleaned up last. One build at a time writes to the output and the
+  // cache (build-lock.ts: last, so that it is given back when every other integration is done).
+  integrations: [archiveMode(), search, pages, previousOutput(pages, search), buildLock()],
 });

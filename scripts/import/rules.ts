@@ -13,7 +13,8 @@
  * - categories, topics, tags → tags; draft; source / source_url → source / url;
  * - bodies: Hugo shortcodes (`{{< … >}}`, `{{% … %}}`) or Liquid (`{% … %}`, `{{ … }}`) removed,
  *   links whose target was a template reduced to their text, each removal counted.
- * Everything else in the frontmatter is dropped (and counted by the script).
+ * Everything else in the frontmatter is dropped (and counted by the script). Hugo's TOML and JSON
+ * frontmatter are read as data (frontmatter.ts); what is written is always YAML.
  */
 import { decodeHTMLStrict } from 'entities';
 import { parseDate } from '../../src/archive/dates.ts';
@@ -24,6 +25,7 @@ import { KEY_SYNONYMS, articleSchema } from '../../src/archive/schema.ts';
 import { slugify } from '../../src/archive/slug.ts';
 import { validateFrontmatter } from '../../src/archive/validate.ts';
 import { renderArticleFile, type ArticleFields } from './article-file.ts';
+import { readImportFrontmatter } from './frontmatter.ts';
 import { stripTemplates } from './templates.ts';
 
 export type SourceFormat = 'hugo' | 'jekyll';
@@ -269,9 +271,9 @@ function decodeFileName(name: string): string {
 export function convertFile(raw: string, sourceFile: string, options: ConvertOptions): ConvertResult {
   const { format } = options;
   const lookups = options.lookups ?? {};
-  const split = splitFrontmatter(raw, sourceFile);
+  const split = readImportFrontmatter(raw, sourceFile, format);
   if (!split.ok) return { ok: false, reason: reasonOf(split.diagnostic) };
-  const data = split.value.data;
+  const data = split.data;
   const warnings: ImportWarning[] = [];
   const warn = (kind: ImportWarningKind, message: string) => warnings.push({ kind, message });
   const fileName = decodeFileName(baseName(sourceFile)).replace(/\.(md|markdown)$/i, '');
@@ -362,7 +364,7 @@ export function convertFile(raw: string, sourceFile: string, options: ConvertOpt
     }
   }
 
-  const { body, removed } = stripTemplates(split.value.body, format, lookups);
+  const { body, removed } = stripTemplates(split.body, format, lookups);
   const templateCount = Object.values(removed).reduce((a, b) => a + b, 0);
   if (templateCount > 0) {
     const list = Object.entries(removed)

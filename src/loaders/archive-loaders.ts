@@ -55,6 +55,12 @@ function entityFilesOf(contentDir: string): ReturnType<typeof loadEntityFiles> {
   return entityRead.files;
 }
 
+/** How `astro dev` reports a failed sync: the message is printed, and the server goes on serving
+ * what the sync stored (every article that could be read). A build lets the error stop it. */
+function logFailure(context: LoaderContext): (error: unknown) => void {
+  return (error) => context.logger.error(error instanceof Error ? error.message : String(error));
+}
+
 /**
  * Under `astro dev`, syncs again whenever a Markdown file in the archive is added, changed or
  * deleted (articles depend on entity files' names, so any change resyncs). The digest cache keeps
@@ -72,7 +78,7 @@ function watchContent(context: LoaderContext, contentDir: string, sync: () => Pr
     timer = setTimeout(() => {
       sync().then(
         () => logger.info(`reloaded after a change to ${displayPath(path, displayRoot(contentDir))}`),
-        (error: unknown) => logger.error(error instanceof Error ? error.message : String(error)),
+        logFailure(context),
       );
     }, 50);
   };
@@ -84,7 +90,8 @@ export function articleLoader(): Loader {
     name: 'news-archive-articles',
     async load(context) {
       const contentDir = contentDirOf(context);
-      await syncArticles(context, contentDir);
+      const sync = syncArticles(context, contentDir);
+      await (context.watcher ? sync.catch(logFailure(context)) : sync);
       watchContent(context, contentDir, () => syncArticles(context, contentDir));
     },
   };
@@ -164,9 +171,10 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
   const { index, diagnostics: indexFindings } = buildArchiveIndex(articles, entities.entityFiles, { includeDrafts: includesDrafts() });
   // The benchmark reads this line for its "index" stage.
   logger.info(`index of ${index.articles.length} articles built in ${Math.round(performance.now() - started)}ms`);
+  // Before the findings are reported: `astro dev` serves what could be loaded even when some of it failed.
+  publishArchive({ dir: cacheDir, entries: listed, entityFiles: entities.entityFiles, index });
   // Entity-file findings are reported by the entity loader; here they only decide success.
   report(context, [...diagnostics, ...indexFindings, ...entities.diagnostics.filter((d) => d.severity === 'error')]);
-  publishArchive({ dir: cacheDir, entries: listed, entityFiles: entities.entityFiles, index });
   logger.info(`${articles.length} articles (${jobs.length} processed, ${articles.length - jobs.length} unchanged)`);
   const stats = quoteStats(articles.flatMap((a) => a.quotes));
   logger.info(`quotes: ${stats.found} found, ${stats.attributed} attributed, ${stats.unattributed} without a speaker (npm run check lists them)`);
