@@ -4,6 +4,7 @@
  * after editing one article.
  *
  *   npm run bench -- --articles 10000 [--seed 1] [--runs 3] [--json] [--keep] [--verbose]
+ *   npm run bench -- --vs-peers --articles 2000 [--runs 3]   (against Eleventy + Pagefind: bench/peers.ts)
  *
  * Runs on Node 24 (type stripping); progress goes to stderr, the report to stdout.
  */
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { generateArchive, type GeneratedArchive } from './bench/generate.ts';
 import { hasGnuTime, outputStats, runBuild, stopRunningBuild } from './bench/run-build.ts';
 import { medianBuild, type Measured } from './bench/medians.ts';
+import { runVsPeers } from './bench/peers.ts';
 import { parseStages } from './bench/stages.ts';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,6 +28,8 @@ interface Options {
   verbose: boolean;
   rebuilds: boolean;
   runs: number;
+  vsPeers: boolean;
+  peers: string;
 }
 
 const USAGE = `Usage: npm run bench -- [--articles N] [--seed S] [--runs R] [--json] [--keep] [--verbose] [--no-rebuilds]
@@ -36,7 +40,10 @@ const USAGE = `Usage: npm run bench -- [--articles N] [--seed S] [--runs R] [--j
   --json          print one JSON object instead of the table
   --keep          keep the temporary folder (content, output, cache, build logs)
   --verbose       echo the build logs to stderr as they arrive
-  --no-rebuilds   measure the cold build only`;
+  --no-rebuilds   measure the cold build only
+  --vs-peers      instead: build the peers' corpus cold with this project and with Eleventy +
+                  pagefind --site, alternately, --runs times (default 3), and print the ratio
+  --peers DIR     the peers folder for --vs-peers (default ../shared/peers; it is copied)`;
 
 function parseCount(text: string | undefined, flag: string): number {
   const match = /^(\d[\d,_]*)(k)?$/i.exec(text?.trim() ?? '');
@@ -51,7 +58,7 @@ function fail(message: string): never {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { articles: 1000, seed: 1, json: false, keep: false, verbose: false, rebuilds: true, runs: 1 };
+  const options: Options = { articles: 1000, seed: 1, json: false, keep: false, verbose: false, rebuilds: true, runs: 0, vsPeers: false, peers: resolve(PROJECT_ROOT, '..', 'shared', 'peers') };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
     const value = (): string => inline ?? argv[++i] ?? fail(`${flag} needs a value`);
@@ -80,6 +87,12 @@ function parseArgs(argv: string[]): Options {
       case '--no-rebuilds':
         options.rebuilds = false;
         break;
+      case '--vs-peers':
+        options.vsPeers = true;
+        break;
+      case '--peers':
+        options.peers = resolve(value());
+        break;
       case '--help':
       case '-h':
         process.stdout.write(`${USAGE}\n`);
@@ -88,6 +101,7 @@ function parseArgs(argv: string[]): Options {
         fail(`unknown option "${argv[i]}"`);
     }
   }
+  options.runs ||= options.vsPeers ? 3 : 1;
   return options;
 }
 
@@ -178,6 +192,11 @@ async function main(): Promise<void> {
 
   try {
     if (load > cpus) progress(`warning: load average ${load.toFixed(1)} on ${cpus} CPUs; other work will slow the builds`);
+    if (options.vsPeers) {
+      const report = await runVsPeers({ projectRoot: PROJECT_ROOT, peersSource: options.peers, work, articles: options.articles, seed: options.seed, runs: options.runs, progress });
+      process.stdout.write(`load average at start ${load.toFixed(2)} on ${cpus} CPUs · Node ${process.version} · Astro ${astroVersion}\n${report}\n`);
+      return;
+    }
     progress(`generating ${num.format(options.articles)} articles (seed ${options.seed}) in ${contentDir}`);
     const genStart = performance.now();
     const archive: GeneratedArchive = generateArchive(contentDir, {
