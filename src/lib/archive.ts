@@ -7,7 +7,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { stat } from 'node:fs/promises';
 import type { Article } from '../archive/article.ts';
-import { buildArchiveIndex, type ArchiveIndex, type IndexedEntity } from '../archive/archive-index.ts';
+import { buildArchiveIndex, type ArchiveIndex } from '../archive/archive-index.ts';
 import { assertNoErrors } from '../archive/diagnostics.ts';
 import { ENTITY_KINDS, type EntityKind } from '../archive/kinds.ts';
 import type { EntityFile } from '../archive/entity-file.ts';
@@ -68,12 +68,8 @@ export function articleDigest(article: Article): string {
   return entryOf(article).digest;
 }
 
-/** One route per entity of every kind, for entity feeds and API files, keyed for incremental builds. */
-export async function entityRoutes(
-  cacheKey: (archive: ArchiveIndex, entity: IndexedEntity) => string,
-): Promise<{ params: { kind: EntityKind; slug: string }; cacheKey: string }[]> {
+/** One route per entity of every kind, for entity feeds and API files under `astro dev`. */
+export async function entityRoutes(): Promise<{ params: { kind: EntityKind; slug: string } }[]> {
   const archive = await getArchive();
-  return ENTITY_KINDS.flatMap((kind) =>
-    archive.entities(kind).map((entity) => ({ params: { kind, slug: entity.slug }, cacheKey: cacheKey(archive, entity) })),
-  );
+  return ENTITY_KINDS.flatMap((kind) => archive.entities(kind).map((entity) => ({ params: { kind, slug: entity.slug } })));
 }

@@ -3,7 +3,8 @@ import { ENTITY_KINDS, type EntityKind } from '../../archive/kinds.ts';
 import { getArchive } from '../../lib/archive.ts';
 import { entitySummary, json } from '../../lib/api.ts';
 
-export const getStaticPaths = (() => ENTITY_KINDS.map((kind) => ({ params: { kind } }))) satisfies GetStaticPaths;
+/** Served under `astro dev`; a build writes these files beside the pages (src/lib/data-files.ts). */
+export const getStaticPaths = (() => (__ARCHIVE_LIVE__ ? ENTITY_KINDS.map((kind) => ({ params: { kind } })) : [])) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const archive = await getArchive();
