@@ -49,7 +49,10 @@ export function buildNameIndex(files: readonly EntityFile[]): NameIndex {
     for (const name of entity.names) {
       const key = nameKey(name);
       if (key === '') continue;
-      known.set(`${file.kind}\u0000${key}`, entity);
+      // A name two files claim is an error (entities.ts); until it is mended the first file keeps
+      // it, as the entity resolver does.
+      const kindKey = `${file.kind}\u0000${key}`;
+      if (!known.has(kindKey)) known.set(kindKey, entity);
       const list = keys.get(key) ?? [];
       if (!list.includes(entity)) list.push(entity);
       keys.set(key, list);
