@@ -8,7 +8,7 @@
  * as it is (and reported as kept, so previous-output.ts does not delete it).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { buildArchiveIndex } from '../archive/archive-index.ts';
 import { archiveContentDir } from '../archive/content-dir.ts';
@@ -16,6 +16,7 @@ import { loadEntityFiles } from '../archive/load.ts';
 import { mapLimited } from '../archive/map-limited.ts';
 import { articleCacheDir, requireArticleList } from '../loaders/article-cache.ts';
 import { dataFiles } from '../lib/data-files.ts';
+import { exists } from './page-cache.ts';
 
 export interface DataWorkerData {
   root: string;
@@ -42,13 +43,6 @@ interface Manifest {
 
 /** Files made and written at once: enough to keep the disk busy, few enough to hold. */
 const IN_FLIGHT = 32;
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}
 
 async function writeDataFiles({ root, cacheDir, outDir, site, includeDrafts }: DataWorkerData): Promise<DataFilesWritten> {
   const started = performance.now();
