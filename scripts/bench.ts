@@ -365,7 +365,7 @@ function report(
     ...measured.map((x) => `processes at the peak (${x.name}): ${x.run.atPeak.map((p) => `${p.command} ${bytes(p.rssBytes)}`).join(', ') || 'n/a'}`),
     ...measured.map((x) => `CPU time by process (${x.name}): ${x.run.cpuByCommand.map((c) => `${c.command}${c.processes > 1 ? ` ×${c.processes}` : ''} ${seconds(c.ms)}`).join(', ') || 'n/a'}`),
     `CPU time: ${result.cpuMethod}`,
-    `peak RSS: ${result.peakRssMethod}; feeds are part of page rendering; the search index is built alongside it (a worker process and Pagefind's), so stages overlap; n/a = the build log does not report that stage`,
+    `peak RSS: ${result.peakRssMethod}; feeds and API files (a worker process) and the search index (a worker process and Pagefind's) are made alongside page rendering, so stages overlap; n/a = the build log does not report that stage`,
   ];
   if (result.workDir) foot.push(`kept: ${result.workDir} (content/, dist/, cache/, logs/)`);
   return [...head, table(rows), ...foot].join('\n');
