@@ -15,6 +15,9 @@ function writeInWorker(data: DataWorkerData, base: string): Promise<DataFilesWri
     const worker = fork(fileURLToPath(new URL('./data-worker.ts', import.meta.url)), {
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // A small young generation, as the search worker's: it runs beside the largest processes
+      // of the build and keeps only the index and the files in flight.
+      execArgv: [...process.execArgv, '--max-semi-space-size=4'],
       // src/lib/urls.ts reads the base from Vite in the site's code, and from here in the worker.
       env: { ...process.env, ARCHIVE_BASE_URL: base },
     });
