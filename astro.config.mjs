@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { archiveMode } from './src/integrations/archive-mode.ts';
+import { buildLock } from './src/integrations/build-lock.ts';
 import { dataFilesIntegration } from './src/integrations/data-files.ts';
 import { pageCache } from './src/integrations/page-cache.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
@@ -40,6 +41,7 @@ export default defineConfig({
   // Pages whose cache key (src/lib/page-keys.ts) and code are unchanged are left as they are, not
   // rendered (page-cache.ts, which also writes the sitemap); so are unchanged search shards
   // (pagefind.ts), and so are unchanged feeds and API files (data-files.ts), which a worker writes
-  // while the pages render. Old output is cleaned up last.
-  integrations: [archiveMode(), search, data, pages, previousOutput(pages, search, data)],
+  // while the pages render. Old output is cleaned up last. One build at a time writes to the output
+  // and the cache (build-lock.ts: last, so that it is given back when every other integration is done).
+  integrations: [archiveMode(), search, data, pages, previousOutput(pages, search, data), buildLock()],
 });

@@ -98,12 +98,12 @@ export function detectFormat(dir: string): { format: SourceFormat; clue: string 
 
 /** The site's author, topic and source records around the folder, when it has them. */
 export async function loadLookups(dir: string, format: SourceFormat): Promise<ImportLookups> {
-  const { splitFrontmatter } = await import('../src/archive/frontmatter.ts');
+  const { readImportFrontmatter } = await import('../src/archive/import-frontmatter.ts');
   const { authorName, plainText, teamFromCsv } = await import('../src/archive/importer.ts');
   const readData = async (path: string): Promise<Record<string, unknown> | undefined> => {
     try {
-      const split = splitFrontmatter(await readFile(path, 'utf8'), path);
-      return split.ok ? split.value.data : undefined;
+      const split = readImportFrontmatter(await readFile(path, 'utf8'), path, format);
+      return split.ok ? split.data : undefined;
     } catch {
       return undefined;
     }

@@ -13,7 +13,6 @@
 import type { Element, Root as HastRoot } from 'hast';
 import { raw, type Options as RawOptions } from 'hast-util-raw';
 import type { Definition, Html, Image, Link, Root as MdastRoot } from 'mdast';
-import { defaultSchema } from 'rehype-sanitize';
 import { SKIP, visit } from 'unist-util-visit';
 import { slugFromPath, type Article } from './article.ts';
 import type { ArchiveIndex } from './archive-index.ts';
@@ -22,7 +21,7 @@ import type { Diagnostic, DiagnosticCode } from './diagnostics.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { FILE_KINDS, KIND_LABELS, isEntityKind, type EntityKind } from './kinds.ts';
 import { displayRoot, loadArchive } from './load.ts';
-import { parseMarkdown } from './markdown.ts';
+import { parseMarkdown, sanitizeSchema } from './markdown.ts';
 import { editDistance, everyName } from './names.ts';
 import { slugify } from './slug.ts';
 
@@ -389,9 +388,9 @@ function decodeBasicEntities(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // What the sanitiser removes
 
-const ALLOWED_TAGS = new Set(defaultSchema.tagNames ?? []);
-const STRIPPED_TAGS = new Set(defaultSchema.strip ?? []);
-const PROTOCOLS = defaultSchema.protocols ?? {};
+const ALLOWED_TAGS = new Set(sanitizeSchema.tagNames ?? []);
+const STRIPPED_TAGS = new Set(sanitizeSchema.strip ?? []);
+const PROTOCOLS = sanitizeSchema.protocols ?? {};
 /** hast property names that carry a URL checked against the allowed protocols. */
 const URL_PROPERTIES = Object.keys(PROTOCOLS);
 
@@ -425,7 +424,7 @@ function urlRemoval(scheme: string, url: string, from: string, hint: string): [s
 
 const ELEMENT_HINTS: Record<string, string> = {
   script: 'scripts never reach the site: delete it from the body',
-  style: 'styles are not applied and the CSS inside may show as text: delete the <style> block',
+  style: 'styles are not applied: delete the <style> block',
   iframe: 'embedded frames are not allowed: link to the page instead',
   object: 'embedded objects are not allowed: link to the content instead',
   embed: 'embedded objects are not allowed: link to the content instead',
@@ -476,7 +475,7 @@ export function removedHtml(tree: MdastRoot, body: string, file: string, lineOff
           return undefined;
         }
         push(line, column, `removed <${tag}> element${STRIPPED_TAGS.has(tag) ? ' and its content' : ''}`, ELEMENT_HINTS[tag] ?? `<${tag}> is not in the allowed HTML: its text is kept, the tag removed`);
-        if (STRIPPED_TAGS.has(tag) || tag === 'style' || tag === 'iframe') return SKIP;
+        if (STRIPPED_TAGS.has(tag) || tag === 'iframe') return SKIP;
       }
       for (const [property, value] of Object.entries(element.properties ?? {})) {
         if (/^on[A-Z]/.test(property) || /^on[a-z]+$/.test(property)) {

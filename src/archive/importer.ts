@@ -13,11 +13,13 @@
  * - categories, topics, tags → tags; draft; source / source_url → source / url;
  * - bodies: Hugo shortcodes (`{{< … >}}`, `{{% … %}}`) or Liquid (`{% … %}`, `{{ … }}`) removed,
  *   links whose target was a template reduced to their text, each removal counted.
- * Everything else in the frontmatter is dropped (and counted by the script).
+ * Everything else in the frontmatter is dropped (and counted by the script). Hugo's TOML and JSON
+ * frontmatter are read as data (import-frontmatter.ts); what is written is always YAML.
  */
 import { parseDate } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { splitFrontmatter } from './frontmatter.ts';
+import { readImportFrontmatter } from './import-frontmatter.ts';
 import type { EntityKind } from './kinds.ts';
 import { cleanName, nameKey, sameName } from './names.ts';
 import { KEY_SYNONYMS, articleSchema } from './schema.ts';
@@ -436,9 +438,9 @@ function decodeFileName(name: string): string {
 export function convertFile(raw: string, sourceFile: string, options: ConvertOptions): ConvertResult {
   const { format } = options;
   const lookups = options.lookups ?? {};
-  const split = splitFrontmatter(raw, sourceFile);
+  const split = readImportFrontmatter(raw, sourceFile, format);
   if (!split.ok) return { ok: false, reason: reasonOf(split.diagnostic) };
-  const data = split.value.data;
+  const data = split.data;
   const warnings: ImportWarning[] = [];
   const warn = (kind: ImportWarningKind, message: string) => warnings.push({ kind, message });
   const fileName = decodeFileName(baseName(sourceFile)).replace(/\.(md|markdown)$/i, '');
@@ -529,7 +531,7 @@ export function convertFile(raw: string, sourceFile: string, options: ConvertOpt
     }
   }
 
-  const { body, removed } = stripTemplates(split.value.body, format, lookups);
+  const { body, removed } = stripTemplates(split.body, format, lookups);
   const templateCount = Object.values(removed).reduce((a, b) => a + b, 0);
   if (templateCount > 0) {
     const list = Object.entries(removed)

@@ -57,6 +57,12 @@ function report(context: LoaderContext, diagnostics: readonly Diagnostic[]): voi
 /** Files read at once: enough to keep the disk busy, few enough not to run out of file handles. */
 const READ_AHEAD = 64;
 
+/** How `astro dev` reports a failed sync: the message is printed, and the server goes on serving
+ * what the sync stored (every article that could be read). A build lets the error stop it. */
+function logFailure(context: LoaderContext): (error: unknown) => void {
+  return (error) => context.logger.error(error instanceof Error ? error.message : String(error));
+}
+
 /**
  * Under `astro dev`, syncs again whenever a Markdown file in the archive is added, changed or
  * deleted (articles depend on entity files' names, so any change resyncs). The digest cache keeps
@@ -73,7 +79,7 @@ function watchContent(context: LoaderContext, contentDir: string, sync: () => Pr
     timer = setTimeout(() => {
       sync().then(
         () => logger.info(`reloaded after a change to ${displayPath(path, displayRoot(contentDir))}`),
-        (error: unknown) => logger.error(error instanceof Error ? error.message : String(error)),
+        logFailure(context),
       );
     }, 50);
   };
@@ -85,7 +91,8 @@ export function articleLoader(): Loader {
     name: 'news-archive-articles',
     async load(context) {
       const contentDir = contentDirOf(context);
-      await syncArticles(context, contentDir);
+      const sync = syncArticles(context, contentDir);
+      await (context.watcher ? sync.catch(logFailure(context)) : sync);
       watchContent(context, contentDir, () => syncArticles(context, contentDir));
     },
   };

@@ -222,7 +222,7 @@ describe('checkArchive: what the sanitiser removes', () => {
       '5:7 removed onclick attribute from <span>',
       '5:45 removed javascript: URL from a link',
       '7:1 removed <script> element and its content',
-      '9:1 removed <style> element',
+      '9:1 removed <style> element and its content',
       '11:1 removed <iframe> element',
       '13:1 removed javascript: URL from <a>',
       '13:1 removed onmouseover attribute from <a>',
