@@ -135,6 +135,8 @@ export interface KnownMention {
 
 /** Known entities named in the body's prose, first mention of each, in document order. */
 export function findKnownMentions(tree: Root, names: NameIndex): KnownMention[] {
+  // Splitting every text into words and keys is most of an article's scan: none when nothing is known.
+  if (names.empty) return [];
   const found = new Map<NamedEntity, KnownMention>();
   eachProseText(tree, (node) => {
     const words = node.value.split(/[^\p{L}\p{M}\p{N}'’]+/u).filter(Boolean);

@@ -30,6 +30,8 @@ export interface NameIndex {
   /** Whether a longer known name starts with these words (as keys, joined by spaces), so a scan
    * over text reads on only while a name could still match. */
   continues(prefix: string): boolean;
+  /** No entity file names anything: no text can mention a known entity. */
+  empty: boolean;
   /** Changes whenever any name, alias or slug changes. */
   fingerprint: string;
 }
@@ -67,6 +69,7 @@ export function buildNameIndex(files: readonly EntityFile[]): NameIndex {
     },
     byKey: (key) => keys.get(key) ?? [],
     continues: (prefix) => prefixes.has(prefix),
+    empty: keys.size === 0,
     fingerprint,
   };
 }

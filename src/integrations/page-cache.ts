@@ -44,7 +44,7 @@ export function outputFile(outDir: string, pathname: string, type: PathWithRoute
   return join(outDir, pathname, 'index.html');
 }
 
-async function exists(path: string): Promise<boolean> {
+export async function exists(path: string): Promise<boolean> {
   return stat(path).then(
     () => true,
     () => false,

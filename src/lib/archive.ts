@@ -5,7 +5,7 @@
  * until a page needs one.
  */
 import type { Article } from '../archive/article.ts';
-import type { ArchiveIndex, IndexedEntity } from '../archive/archive-index.ts';
+import type { ArchiveIndex } from '../archive/archive-index.ts';
 import { BodyReader, type ListedArticle } from '../archive/article-cache.ts';
 import { ENTITY_KINDS, type EntityKind } from '../archive/kinds.ts';
 import { syncedArchive, type SyncedArchive } from './synced-archive.ts';
@@ -43,12 +43,8 @@ export function articleDigest(article: Article): string {
   return entryOf(article).digest;
 }
 
-/** One route per entity of every kind, for entity feeds and API files, keyed for incremental builds. */
-export async function entityRoutes(
-  cacheKey: (archive: ArchiveIndex, entity: IndexedEntity) => string,
-): Promise<{ params: { kind: EntityKind; slug: string }; cacheKey: string }[]> {
+/** One route per entity of every kind, for entity feeds and API files under `astro dev`. */
+export async function entityRoutes(): Promise<{ params: { kind: EntityKind; slug: string } }[]> {
   const archive = await getArchive();
-  return ENTITY_KINDS.flatMap((kind) =>
-    archive.entities(kind).map((entity) => ({ params: { kind, slug: entity.slug }, cacheKey: cacheKey(archive, entity) })),
-  );
+  return ENTITY_KINDS.flatMap((kind) => archive.entities(kind).map((entity) => ({ params: { kind, slug: entity.slug } })));
 }

@@ -80,13 +80,3 @@ export function entityPageKeys(archive: ArchiveIndex, entity: IndexedEntity, pag
   const common = `${entityShared(archive, entity)}\u0000${pages}`;
   return Array.from({ length: pages }, (_, i) => entityListKey(common, pageSlice(entity.articles, i + 1), pageSlice(entity.quotes, i + 1)));
 }
-
-/** An entity's feed: its name and its latest articles as the feed lists them. */
-export function entityFeedKey(entity: IndexedEntity, size: number): string {
-  return keyOf([entity.kind, entity.name, ...entity.articles.slice(0, size).map(listing)]);
-}
-
-/** An entity's JSON file: everything about it. */
-export function entityDataKey(archive: ArchiveIndex, entity: IndexedEntity): string {
-  return entityListKey(entityShared(archive, entity), entity.articles, entity.quotes);
-}

@@ -21,6 +21,8 @@ interface Slot {
   archive?: SyncedArchive;
   /** Whether the index holds drafts, as the Astro command decided (archive-mode.ts). */
   includeDrafts?: boolean;
+  /** Whether this is the dev server, which serves the feeds and API files a build writes beside the pages. */
+  live?: boolean;
 }
 
 const SLOT = Symbol.for('news-archive.synced-archive');
@@ -31,12 +33,16 @@ function slot(): Slot {
   return global[SLOT];
 }
 
-export function setIncludeDrafts(includeDrafts: boolean): void {
-  slot().includeDrafts = includeDrafts;
+export function setArchiveMode(mode: { includeDrafts: boolean; live: boolean }): void {
+  Object.assign(slot(), mode);
 }
 
 export function includesDrafts(): boolean {
   return slot().includeDrafts ?? false;
+}
+
+export function isLive(): boolean {
+  return slot().live ?? false;
 }
 
 /** Replaces the archive of the last sync; the dev server's routes take the new one on their next request. */

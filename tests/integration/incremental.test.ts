@@ -90,7 +90,7 @@ describe('the first build of a copy of the basic archive', () => {
   });
 
   it('removes the search shards an earlier version kept in the cache', () => {
-    expect(readdirSync(join(cache, 'news-archive')).sort()).toEqual(['articles', 'pages.json']);
+    expect(readdirSync(join(cache, 'news-archive')).sort()).toEqual(['articles', 'data-files.json', 'pages.json']);
   });
 });
 
@@ -259,6 +259,16 @@ describe('a rebuild into the same output folder', () => {
     const untouched = filesUnder(site).filter((file) => file.endsWith('.html') && statSync(join(site, file)).mtimeMs < rebuiltAt);
     expect(untouched.length).toBeGreaterThan(0);
     expect(untouched.length).toBeLessThanOrEqual(unchanged!);
+  });
+
+  it('writes again only the feeds and API files whose text changed', () => {
+    const [all, written, unchanged] = /feeds and API: (\d+) files \((\d+) written, (\d+) unchanged\)/.exec(rebuilt.output)!.slice(1).map(Number);
+    expect(written).toBeGreaterThan(0);
+    expect(unchanged).toBeGreaterThan(0);
+    expect(written! + unchanged!).toBe(all);
+    const data = filesUnder(site).filter((file) => file.endsWith('/rss.xml') || file.startsWith('/api/'));
+    const untouched = data.filter((file) => file !== '/rss.xml' && statSync(join(site, file)).mtimeMs < rebuiltAt);
+    expect(untouched.length).toBe(unchanged);
   });
 
   it('re-indexes only the search shards whose documents changed: 2023 and the entities (a tag only it used)', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderTree } from '../../src/archive/markdown.ts';
-import { linkMentions, type MentionTarget } from '../../src/archive/mentions.ts';
+import { findKnownMentions, linkMentions, type MentionTarget } from '../../src/archive/mentions.ts';
+import { buildNameIndex } from '../../src/archive/name-index.ts';
+import { hunSen } from '../helpers/entity-files.ts';
 import { treeOf } from '../helpers/markdown.ts';
 
 const TOMAS: MentionTarget = { entity: { kind: 'people', slug: 'tomas-vendrell', name: 'Tomas Vendrell', names: ['Tomas Vendrell'] }, url: '/people/tomas-vendrell/' };
@@ -34,5 +36,21 @@ describe('linkMentions', () => {
   it('still links a name after an <abbr>, which is no link, and after a block of HTML with a link in it', () => {
     expect(linked('<abbr title="x">TV</abbr> Tomas Vendrell').linked).toBe(1);
     expect(linked('<div><a href="https://example.org/x">x</a></div>\n\nTomas Vendrell spoke.').linked).toBe(1);
+  });
+});
+
+describe('findKnownMentions', () => {
+  const body = 'Samdech Hun Sen spoke first; Hun Sen\u2019s son listened.';
+
+  it('finds a known entity by an alias, once, with the words as written', () => {
+    const found = findKnownMentions(treeOf(body), buildNameIndex([hunSen()]));
+    expect(found.map((m) => [m.entity.slug, m.text])).toEqual([['hun-sen', 'Samdech Hun Sen']]);
+  });
+
+  it('finds nothing when no entity file names anyone', () => {
+    const index = buildNameIndex([]);
+    expect(index.empty).toBe(true);
+    expect(buildNameIndex([hunSen()]).empty).toBe(false);
+    expect(findKnownMentions(treeOf(body), index)).toEqual([]);
   });
 });
