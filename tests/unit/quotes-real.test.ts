@@ -43,14 +43,21 @@ describe('names as news copy writes them', () => {
   });
 
   it('passes over a long apposition, or descriptors before the name, to the speaker', () => {
-    expect(speakers(`“${WORDS},” said Tomas Vendrell, executive director of the pilots' association in the north.`)).toEqual(['tomas-vendrell']);
-    expect(speakers(`“${WORDS},” Tomas Vendrell, 56, of Port Ellery, N.C., who joined the guild in 1990, said.`)).toEqual(['tomas-vendrell']);
+    expect(
+      speakers(`“${WORDS},” said Tomas Vendrell, executive director of the pilots' association in the north.`),
+    ).toEqual(['tomas-vendrell']);
+    expect(
+      speakers(`“${WORDS},” Tomas Vendrell, 56, of Port Ellery, N.C., who joined the guild in 1990, said.`),
+    ).toEqual(['tomas-vendrell']);
     expect(speakers(`“${WORDS},” Harbour Times columnist Mara Quillfeather said.`)).toEqual(['mara-quillfeather']);
   });
 
   it('does not take a name inside an apposition for the speaker', () => {
     const show = person('apprentice', 'Apprentice');
-    const found = speakers(`Tomas Vendrell, a contestant on the show, "The Apprentice," who went on to work for him, said “${WORDS}.”`, [VENDRELL, show]);
+    const found = speakers(
+      `Tomas Vendrell, a contestant on the show, "The Apprentice," who went on to work for him, said “${WORDS}.”`,
+      [VENDRELL, show],
+    );
     expect(found).not.toContain('apprentice');
   });
 });
@@ -74,7 +81,9 @@ describe('frames', () => {
 
   it('gives an organisation its own words and its documents', () => {
     expect(speakers(`“${WORDS},” the Harbour Times wrote.`)).toEqual(['harbour-times']);
-    expect(speakers(`The Order of the Lantern's press release said the keepers had valued “${WORDS}”.`)).toEqual(['order-of-the-lantern']);
+    expect(speakers(`The Order of the Lantern's press release said the keepers had valued “${WORDS}”.`)).toEqual([
+      'order-of-the-lantern',
+    ]);
   });
 
   it('reads a partial quotation after what the speaker talks about, but not words another gives', () => {
@@ -83,28 +92,45 @@ describe('frames', () => {
   });
 
   it('continues a speaker into the next sentence or paragraph, and a quotation over paragraphs to its close', () => {
-    expect(speakers(`“${WORDS},” Vendrell said.\n\n“The council can vote again next year if it likes.”`)).toEqual(['tomas-vendrell', 'tomas-vendrell']);
-    expect(speakers(`Vendrell spoke first.\n\n“${WORDS}.\n\n“The council can vote again next year if it likes,” he said.`)).toEqual(['tomas-vendrell']);
+    expect(speakers(`“${WORDS},” Vendrell said.\n\n“The council can vote again next year if it likes.”`)).toEqual([
+      'tomas-vendrell',
+      'tomas-vendrell',
+    ]);
+    expect(
+      speakers(`Vendrell spoke first.\n\n“${WORDS}.\n\n“The council can vote again next year if it likes,” he said.`),
+    ).toEqual(['tomas-vendrell']);
   });
 });
 
 describe('focus: he and she follow the story', () => {
   it('gives he/she to the one in focus, continued by a pronoun as subject', () => {
-    expect(speakers(`Vendrell arrived at the quay with Quillfeather.\n\nHe spoke first. “${WORDS},” he said.`)).toEqual(['tomas-vendrell']);
+    expect(speakers(`Vendrell arrived at the quay with Quillfeather.\n\nHe spoke first. “${WORDS},” he said.`)).toEqual(
+      ['tomas-vendrell'],
+    );
   });
 
   it('takes the gender from the article: honorifics and pronouns of one person', () => {
     // She is not Mr. Vendrell: the last in focus whose gender fits.
-    expect(speakers(`Mara Quillfeather spoke first; she thanked the pilots. Mr. Vendrell spoke next.\n\n“${WORDS},” she said.`)).toEqual(['mara-quillfeather']);
-    expect(speakers(`Ms. Quillfeather spoke first. Vendrell spoke next.\n\n“${WORDS},” he said.`)).toEqual(['tomas-vendrell']);
+    expect(
+      speakers(
+        `Mara Quillfeather spoke first; she thanked the pilots. Mr. Vendrell spoke next.\n\n“${WORDS},” she said.`,
+      ),
+    ).toEqual(['mara-quillfeather']);
+    expect(speakers(`Ms. Quillfeather spoke first. Vendrell spoke next.\n\n“${WORDS},” he said.`)).toEqual([
+      'tomas-vendrell',
+    ]);
   });
 
   it('abstains when the gender is unknown and two candidates differ, or two are equally in focus', () => {
-    expect(speakers(`Mara Quillfeather spoke first; she thanked the pilots. Vendrell spoke next.\n\n“${WORDS},” she said.`)).toEqual([null]);
+    expect(
+      speakers(`Mara Quillfeather spoke first; she thanked the pilots. Vendrell spoke next.\n\n“${WORDS},” she said.`),
+    ).toEqual([null]);
     expect(speakers(`Vendrell and Quillfeather spoke at the quay.\n\n“${WORDS},” she said.`)).toEqual([null]);
   });
 
   it('lets someone else speaking end the focus', () => {
-    expect(speakers(`Vendrell arrived. A spokesman for the council said nothing.\n\n“${WORDS},” he said.`)).toEqual([null]);
+    expect(speakers(`Vendrell arrived. A spokesman for the council said nothing.\n\n“${WORDS},” he said.`)).toEqual([
+      null,
+    ]);
   });
 });

@@ -63,8 +63,7 @@ export function resolveFrame(blocks: Block[], frame: Frame, sentence: Range[], f
   switch (subject.type) {
     case 'mention':
       return resolveMention(subject.mention);
-    case 'pronoun':
-    {
+    case 'pronoun': {
       const speaker = resolvePronoun(blocks, frame.block, subject.index, frame.opening, focus);
       return speaker ? { speaker, via: 'pronoun' } : 'blocked';
     }

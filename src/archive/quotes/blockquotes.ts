@@ -18,7 +18,9 @@ function blockquoteParagraphs(node: Blockquote): Paragraph[] {
 }
 
 export function blockquoteUnit(block: QuoteBlock, b: number): Unit {
-  const paragraphs = blockquoteParagraphs(block.node).map((p) => flatten(p).text.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const paragraphs = blockquoteParagraphs(block.node)
+    .map((p) => flatten(p).text.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   let dash: string | undefined;
   const last = paragraphs.at(-1);
   const signature = last === undefined ? null : /^(?:\u2014|\u2013|--?)\s*(.+)$/u.exec(last);
@@ -27,9 +29,7 @@ export function blockquoteUnit(block: QuoteBlock, b: number): Unit {
     paragraphs.pop();
   }
   // Enclosing quote marks around the block (or around each paragraph) are not part of the words.
-  const text = paragraphs
-    .map((p) => p.replace(/^[“"]\s*/u, '').replace(/\s*[”"]$/u, ''))
-    .join('\n\n');
+  const text = paragraphs.map((p) => p.replace(/^[“"]\s*/u, '').replace(/\s*[”"]$/u, '')).join('\n\n');
   return {
     spans: [],
     text,

@@ -129,8 +129,17 @@ export function flatten(node: Paragraph): { text: string; inert: boolean[] } {
 export function proseBlock(node: Paragraph): ProseBlock {
   const { text, inert } = flatten(node);
   return {
-    type: 'prose', text, inert, line: node.position?.start.line, tokens: [], boundaryAfter: [], sentenceStart: [],
-    mentions: [], mentionEnd: new Map(), mentionStart: new Map(), spans: [],
+    type: 'prose',
+    text,
+    inert,
+    line: node.position?.start.line,
+    tokens: [],
+    boundaryAfter: [],
+    sentenceStart: [],
+    mentions: [],
+    mentionEnd: new Map(),
+    mentionStart: new Map(),
+    spans: [],
   };
 }
 
@@ -168,7 +177,12 @@ export function findUnits(blocks: Block[]): Unit[] {
       const c = text[i]!;
       if (!inside) {
         if (c === '“') inside = { mark: 'typo', depth: 1, open: i, group: [] };
-        else if (c === '"' && (i === 0 || OPENING_CONTEXT.test(text[i - 1]!)) && i + 1 < text.length && /\S/.test(text[i + 1]!)) {
+        else if (
+          c === '"' &&
+          (i === 0 || OPENING_CONTEXT.test(text[i - 1]!)) &&
+          i + 1 < text.length &&
+          /\S/.test(text[i + 1]!)
+        ) {
           inside = { mark: 'straight', depth: 1, open: i, group: [] };
         }
         continue;
@@ -187,7 +201,14 @@ export function findUnits(blocks: Block[]): Unit[] {
       }
     }
     if (inside) {
-      inside.group.push({ block: b, open: inside.open, close: text.length, start: inside.open + 1, end: text.length, closed: false });
+      inside.group.push({
+        block: b,
+        open: inside.open,
+        close: text.length,
+        start: inside.open + 1,
+        end: text.length,
+        closed: false,
+      });
       if (inside.group.length === 1) groups.push(inside.group);
       carried = { mark: inside.mark, group: inside.group };
     }
@@ -244,7 +265,11 @@ export function mergeInterrupted(blocks: Block[], units: Unit[]): Unit[] {
         const inner = text.slice(a.start, a.end).trim();
         const next = text.slice(b.start, b.end).trim();
         if (
-          /,$/.test(inner) && /,\s*$/.test(gap) && !/[.!?;:]/.test(gap) && wordCount(gap) <= 12 && /^\p{Ll}/u.test(next)
+          /,$/.test(inner) &&
+          /,\s*$/.test(gap) &&
+          !/[.!?;:]/.test(gap) &&
+          wordCount(gap) <= 12 &&
+          /^\p{Ll}/u.test(next)
         ) {
           out[out.length - 1] = makeUnit(blocks, [...previous.spans, ...unit.spans]);
           continue;

@@ -12,7 +12,14 @@ import { analyse, isWord, opensSentence, verbGroups } from './frames.ts';
 export type Gender = 'male' | 'female';
 
 const PRONOUN_GENDER: Record<string, Gender> = {
-  he: 'male', him: 'male', his: 'male', himself: 'male', she: 'female', her: 'female', hers: 'female', herself: 'female',
+  he: 'male',
+  him: 'male',
+  his: 'male',
+  himself: 'male',
+  she: 'female',
+  her: 'female',
+  hers: 'female',
+  herself: 'female',
 };
 const HONORIFIC_GENDER: Record<string, Gender> = { mr: 'male', mrs: 'female', ms: 'female', miss: 'female' };
 
@@ -46,7 +53,7 @@ export function genderEvidence(blocks: readonly Block[]): GenderEvidence {
       if (honorific) evidence.push({ block: b, token: m.start, slug: person.slug, gender: honorific });
     }
     // A sentence naming one person and no one else: its pronouns are that person's.
-    for (let s = 0; s < tokens.length; ) {
+    for (let s = 0; s < tokens.length;) {
       let e = s;
       while (e < tokens.length - 1 && !block.boundaryAfter[e]) e++;
       const inside = mentions.filter((m) => m.start >= s && m.end <= e + 1 && m.target !== 'other');
@@ -94,7 +101,13 @@ function before(point: { block: number; token: number }, b: number, p: number): 
   return point.block < b || (point.block === b && point.token < p);
 }
 
-function compatible(genders: GenderEvidence, speaker: Speaker, gender: Gender | undefined, b: number, p: number): boolean {
+function compatible(
+  genders: GenderEvidence,
+  speaker: Speaker,
+  gender: Gender | undefined,
+  b: number,
+  p: number,
+): boolean {
   const known = genderBefore(genders, speaker.slug, b, p);
   return known === undefined || gender === undefined || known === gender;
 }
@@ -130,13 +143,16 @@ export function trackFocus(blocks: readonly Block[], genders: GenderEvidence): F
       const person = personOf(m);
       // "Vendrell and Quillfeather met…": two people equally in focus are no one.
       const joined = isWord(tokens[m.end], 'and', 'or', 'nor') && block.mentionStart.has(m.end + 1);
-      if (person && !m.possessive && (subjects.has(m) || opensSentence(block, m))) events.push({ token: m.start, speaker: joined ? null : person });
+      if (person && !m.possessive && (subjects.has(m) || opensSentence(block, m)))
+        events.push({ token: m.start, speaker: joined ? null : person });
       // "Anna Karsk met…", "Vendrell's daughter arrived": someone untagged is the subject.
-      else if ((m.target === 'unknown' || m.possessive) && m.target !== 'other' && block.sentenceStart[m.start]) events.push({ token: m.start, speaker: null });
+      else if ((m.target === 'unknown' || m.possessive) && m.target !== 'other' && block.sentenceStart[m.start])
+        events.push({ token: m.start, speaker: null });
     }
     tokens.forEach((t, k) => {
       const gender = isWord(t, 'he', 'she') ? PRONOUN_GENDER[t.low] : undefined;
-      if (!gender || !(block.sentenceStart[k] || tokens[k - 1]?.type === 'quote' || tokens[k - 1]?.text === ',')) return;
+      if (!gender || !(block.sentenceStart[k] || tokens[k - 1]?.type === 'quote' || tokens[k - 1]?.text === ','))
+        return;
       events.push({ token: k, speaker: undefined });
     });
     events.sort((x, y) => x.token - y.token);
@@ -162,7 +178,13 @@ export function trackFocus(blocks: readonly Block[], genders: GenderEvidence): F
  * fit, the last person in focus whose gender fits, if everyone in focus after them is known to be
  * of the other gender. Without a focus, the one person named in the window whose gender fits.
  */
-export function resolvePronoun(blocks: Block[], b: number, p: number, opening: number, focus: Focus): Speaker | undefined {
+export function resolvePronoun(
+  blocks: Block[],
+  b: number,
+  p: number,
+  opening: number,
+  focus: Focus,
+): Speaker | undefined {
   const current = blocks[b] as ProseBlock;
   const gender = PRONOUN_GENDER[current.tokens[p]!.low];
   const start = Math.min(opening, b) - 1;
@@ -177,7 +199,12 @@ export function resolvePronoun(blocks: Block[], b: number, p: number, opening: n
       const known = genderBefore(focus.genders, candidate.slug, b, p);
       if (known === undefined && gender !== undefined) {
         // Someone of unknown gender, where another in the window is known to fit: two candidates differ.
-        const other = window.some((x) => x.speaker && x.speaker.slug !== candidate.slug && genderBefore(focus.genders, x.speaker.slug, b, p) === gender);
+        const other = window.some(
+          (x) =>
+            x.speaker &&
+            x.speaker.slug !== candidate.slug &&
+            genderBefore(focus.genders, x.speaker.slug, b, p) === gender,
+        );
         if (other) return undefined;
         speaker = candidate;
       } else if (known === gender || gender === undefined) speaker = candidate;
@@ -190,14 +217,22 @@ export function resolvePronoun(blocks: Block[], b: number, p: number, opening: n
   // "“…,” he told Vendrell": whoever the pronoun is, it is not the person told.
   for (let k = p + 1; k < current.tokens.length && current.tokens[k]!.type !== 'quote'; k++) {
     const target = current.mentionStart.get(k)?.target;
-    if (typeof target === 'object' && target.speaker.kind === speaker.kind && target.speaker.slug === speaker.slug) return undefined;
+    if (typeof target === 'object' && target.speaker.kind === speaker.kind && target.speaker.slug === speaker.slug)
+      return undefined;
     if (current.boundaryAfter[k]) break;
   }
   return speaker;
 }
 
 /** The one person named outside quotations in the window whose gender fits, when nothing there blocks. */
-function onlyPersonNamed(blocks: Block[], b: number, p: number, start: number, gender: Gender | undefined, genders: GenderEvidence): Speaker | undefined {
+function onlyPersonNamed(
+  blocks: Block[],
+  b: number,
+  p: number,
+  start: number,
+  gender: Gender | undefined,
+  genders: GenderEvidence,
+): Speaker | undefined {
   const persons = new Map<string, Speaker>();
   const scan = (block: ProseBlock, to: number): boolean => {
     for (const m of block.mentions) {
@@ -211,7 +246,13 @@ function onlyPersonNamed(blocks: Block[], b: number, p: number, start: number, g
     const { tokens } = block;
     for (let k = 0; k < to; k++) {
       const t = tokens[k]!;
-      if (t.type === 'word' && POSSESSIVE_PRONOUNS.has(t.low) && isWord(tokens[k + 1]) && PERSON_NOUNS.has(tokens[k + 1]!.low)) return false;
+      if (
+        t.type === 'word' &&
+        POSSESSIVE_PRONOUNS.has(t.low) &&
+        isWord(tokens[k + 1]) &&
+        PERSON_NOUNS.has(tokens[k + 1]!.low)
+      )
+        return false;
     }
     return true;
   };

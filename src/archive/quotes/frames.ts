@@ -1,5 +1,15 @@
 /** Frames: the words around a quotation that say who speaks. */
-import { AFTER_NAME, AUX_ADV, DETERMINERS, DOC_NOUNS, OTHER_SUBJECT_PRONOUNS, PARTICIPLES, POSSESSIVE_PRONOUNS, PREP_CONJ, TITLES } from './words.ts';
+import {
+  AFTER_NAME,
+  AUX_ADV,
+  DETERMINERS,
+  DOC_NOUNS,
+  OTHER_SUBJECT_PRONOUNS,
+  PARTICIPLES,
+  POSSESSIVE_PRONOUNS,
+  PREP_CONJ,
+  TITLES,
+} from './words.ts';
 import type { Block, Mention, ProseBlock, Token } from './blocks.ts';
 import { isSpeechVerb, sentenceStartBefore } from './sentences.ts';
 
@@ -13,11 +23,25 @@ interface VerbGroup {
 }
 
 /** Verbs with which someone named after the frame gives words of their own: "Quillfeather called it “…”". */
-const NAMING_VERBS = new Set(['called', 'calls', 'described', 'describes', 'dubbed', 'termed', 'labeled', 'labelled', 'branded', 'deemed']);
+const NAMING_VERBS = new Set([
+  'called',
+  'calls',
+  'described',
+  'describes',
+  'dubbed',
+  'termed',
+  'labeled',
+  'labelled',
+  'branded',
+  'deemed',
+]);
 
 /** A name that may describe the speaker named after it: an untagged one, or an organisation's. */
 function describing(m: Mention): boolean {
-  return !m.possessive && (m.target === 'unknown' || (typeof m.target === 'object' && m.target.speaker.kind === 'organisations'));
+  return (
+    !m.possessive &&
+    (m.target === 'unknown' || (typeof m.target === 'object' && m.target.speaker.kind === 'organisations'))
+  );
 }
 
 /** What may stand before a participle that frames a quotation: "…, adding", "by warning". */
@@ -29,18 +53,31 @@ function verbGroupAt(tokens: readonly Token[], i: number): VerbGroup | undefined
   const low = (k: number) => tokens[k]?.low;
   if (t.low === 'according' && low(i + 1) === 'to') return { start: i, end: i + 2, according: true, telling: false };
   if (['was', 'is', 'were', 'are'].includes(t.low) && low(i + 1) === 'quoted') {
-    if (low(i + 2) === 'as' && low(i + 3) === 'saying') return { start: i, end: i + 4, according: false, telling: false };
+    if (low(i + 2) === 'as' && low(i + 3) === 'saying')
+      return { start: i, end: i + 4, according: false, telling: false };
     if (low(i + 2) === 'saying') return { start: i, end: i + 3, according: false, telling: false };
   }
-  if (t.low === 'has' && low(i + 1) === 'been' && low(i + 2) === 'quoted' && low(i + 3) === 'as' && low(i + 4) === 'saying') {
+  if (
+    t.low === 'has' &&
+    low(i + 1) === 'been' &&
+    low(i + 2) === 'quoted' &&
+    low(i + 3) === 'as' &&
+    low(i + 4) === 'saying'
+  ) {
     return { start: i, end: i + 5, according: false, telling: false };
   }
   if (t.low === 'went' && low(i + 1) === 'on' && low(i + 2) === 'to' && low(i + 3) === 'say') {
     return { start: i, end: i + 4, according: false, telling: false };
   }
-  if (isSpeechVerb(t)) return { start: i, end: i + 1, according: false, telling: t.low === 'told' || t.low === 'tells' };
+  if (isSpeechVerb(t))
+    return { start: i, end: i + 1, according: false, telling: t.low === 'told' || t.low === 'tells' };
   const before = tokens[i - 1];
-  if (!t.cap && PARTICIPLES.has(t.low) && before && BEFORE_PARTICIPLE.has(before.type === 'word' ? before.low : before.text)) {
+  if (
+    !t.cap &&
+    PARTICIPLES.has(t.low) &&
+    before &&
+    BEFORE_PARTICIPLE.has(before.type === 'word' ? before.low : before.text)
+  ) {
     return { start: i, end: i + 1, according: false, telling: t.low === 'telling', participle: true };
   }
   return undefined;
@@ -114,7 +151,8 @@ function subjectEndingAt(block: ProseBlock, from: number, j: number): Subject {
           while (r >= from && isWord(tokens[r], 'issued', 'released', 'published', 'signed', 'sent', 'posted')) r--;
           if (r >= from && isDocNoun(tokens[r])) {
             const doc = documentLeft(block, from, r);
-            if (doc.type === 'document' && !doc.author) return { type: 'document', author: m, start: doc.start, end: m.end };
+            if (doc.type === 'document' && !doc.author)
+              return { type: 'document', author: m, start: doc.start, end: m.end };
           }
         }
         return GENERIC;
@@ -146,7 +184,13 @@ function insideApposition(block: ProseBlock, from: number, start: number): boole
 function subjectBefore(block: ProseBlock, from: number, v: number): Subject {
   const { tokens } = block;
   let j = v - 1;
-  while (j >= from && tokens[j]!.type === 'word' && !tokens[j]!.cap && (AUX_ADV.has(tokens[j]!.low) || /ly$/.test(tokens[j]!.low))) j--;
+  while (
+    j >= from &&
+    tokens[j]!.type === 'word' &&
+    !tokens[j]!.cap &&
+    (AUX_ADV.has(tokens[j]!.low) || /ly$/.test(tokens[j]!.low))
+  )
+    j--;
   // "Rep. Gwen Moore (D-Wis.) said": a bracket after the name is skipped.
   if (j >= from && tokens[j]!.text === ')') {
     let k = j - 1;
@@ -173,7 +217,12 @@ function subjectBefore(block: ProseBlock, from: number, v: number): Subject {
         }
         continue;
       }
-      if (u.type === 'punct' && /^[.!?;:]$/.test(u.text) && !(u.text === '.' && /^\p{Lu}/u.test(tokens[k - 1]?.text ?? ''))) break;
+      if (
+        u.type === 'punct' &&
+        /^[.!?;:]$/.test(u.text) &&
+        !(u.text === '.' && /^\p{Lu}/u.test(tokens[k - 1]?.text ?? ''))
+      )
+        break;
     }
     return NONE;
   }
@@ -188,16 +237,25 @@ function subjectAfter(block: ProseBlock, e: number, to: number): Subject {
   while (k < to && skipped < 8) {
     const u = tokens[k]!;
     const plain =
-      u.type === 'word' && !u.cap && !PREP_CONJ.has(u.low) && !POSSESSIVE_PRONOUNS.has(u.low) && !DOC_NOUNS.has(u.low) &&
-      !isWord(u, 'he', 'she') && !block.mentionStart.has(k);
+      u.type === 'word' &&
+      !u.cap &&
+      !PREP_CONJ.has(u.low) &&
+      !POSSESSIVE_PRONOUNS.has(u.low) &&
+      !DOC_NOUNS.has(u.low) &&
+      !isWord(u, 'he', 'she') &&
+      !block.mentionStart.has(k);
     // "said Mr. Rhodes", "said Republican strategist Ryan Williams": a title, or a descriptive
     // unknown name before a lowercase word, stands before the speaker's name.
     const title = u.type === 'word' && TITLES.has(u.low) && !block.mentionStart.has(k);
     const titleDot = u.text === '.' && k > e && TITLES.has(tokens[k - 1]!.low);
     const descriptor = block.mentionStart.get(k);
     const describes =
-      descriptor !== undefined && describing(descriptor) && isWord(tokens[descriptor.end]) &&
-      (!tokens[descriptor.end]!.cap || TITLES.has(tokens[descriptor.end]!.low) || typeof block.mentionStart.get(descriptor.end)?.target === 'object');
+      descriptor !== undefined &&
+      describing(descriptor) &&
+      isWord(tokens[descriptor.end]) &&
+      (!tokens[descriptor.end]!.cap ||
+        TITLES.has(tokens[descriptor.end]!.low) ||
+        typeof block.mentionStart.get(descriptor.end)?.target === 'object');
     if (describes) {
       skipped += descriptor!.end - k;
       k = descriptor!.end;
@@ -224,7 +282,8 @@ function subjectAfter(block: ProseBlock, e: number, to: number): Subject {
     }
     return -1;
   };
-  if (isWord(t, 'he', 'she') && skipped === 0) return endsHere(k + 1) ? { type: 'pronoun', index: k, start: k, end: k + 1 } : GENERIC;
+  if (isWord(t, 'he', 'she') && skipped === 0)
+    return endsHere(k + 1) ? { type: 'pronoun', index: k, start: k, end: k + 1 } : GENERIC;
   const m = block.mentionStart.get(k);
   if (m) {
     const doc = docAfter(m.end);
@@ -281,7 +340,12 @@ export type FrameResult = Frame | 'blocked' | undefined;
 export function opensSentence(block: ProseBlock, m: Mention): boolean {
   const { tokens } = block;
   const titles = (k: number) => {
-    while (k >= 0 && !block.boundaryAfter[k] && (tokens[k]!.text === '.' || (isWord(tokens[k]) && (TITLES.has(tokens[k]!.low) || tokens[k]!.low === 'the')))) k--;
+    while (
+      k >= 0 &&
+      !block.boundaryAfter[k] &&
+      (tokens[k]!.text === '.' || (isWord(tokens[k]) && (TITLES.has(tokens[k]!.low) || tokens[k]!.low === 'the')))
+    )
+      k--;
     return k;
   };
   let k = titles(m.start - 1);
@@ -294,7 +358,8 @@ export function opensSentence(block: ProseBlock, m: Mention): boolean {
   // "Florida developer Mel Sembler expressed…", not "Karsk met Vendrell at…": a verb follows the name.
   const next = tokens[m.end];
   const verbFollows = isWord(next) && !next!.cap && !PREP_CONJ.has(next!.low);
-  if (descriptor?.target === 'unknown' && !descriptor.possessive && (lower === 0 || verbFollows)) k = titles(descriptor.start - 1);
+  if (descriptor?.target === 'unknown' && !descriptor.possessive && (lower === 0 || verbFollows))
+    k = titles(descriptor.start - 1);
   else if (lower > 0) return false;
   return k < 0 || block.boundaryAfter[k] === true;
 }
@@ -340,7 +405,11 @@ export function frameBefore(blocks: Block[], b: number, from: number, q: number)
   // "Vendrell said (that) Quillfeather had promised “…”": words reported by someone else.
   if (!coordinated && outer && !outer.according && subject.start >= outer.end) {
     const between = tokens.slice(outer.end, subject.start).filter((t) => !isWord(t, 'that'));
-    if (between.length === 0 || between.every((t) => t.type === 'word' && !t.cap && !PREP_CONJ.has(t.low) && !DOC_NOUNS.has(t.low))) return 'blocked';
+    if (
+      between.length === 0 ||
+      between.every((t) => t.type === 'word' && !t.cap && !PREP_CONJ.has(t.low) && !DOC_NOUNS.has(t.low))
+    )
+      return 'blocked';
   }
   const tailStart = Math.max(group.end, subject.end);
   let wordsInTail = 0;
@@ -355,7 +424,8 @@ export function frameBefore(blocks: Block[], b: number, from: number, q: number)
       const recipient = isWord(tokens[p], 'to', 'told', 'tells') || (p < tailStart && group.telling);
       // Anyone else named is what the speaker talks about ("Oltchick said Freddy had “…”"), unless
       // a speech verb of their own follows (caught below) or they own something that speaks.
-      if (!recipient && (m.possessive || (isWord(tokens[m.end]) && NAMING_VERBS.has(tokens[m.end]!.low)))) return 'blocked';
+      if (!recipient && (m.possessive || (isWord(tokens[m.end]) && NAMING_VERBS.has(tokens[m.end]!.low))))
+        return 'blocked';
       k = m.end - 1;
       continue;
     }
@@ -367,7 +437,14 @@ export function frameBefore(blocks: Block[], b: number, from: number, q: number)
 }
 
 /** The frame after a quotation: the first speech verb, attached right after the quote. */
-export function frameAfter(blocks: Block[], b: number, q: number, to: number, newSentence: boolean, opening: number): FrameResult {
+export function frameAfter(
+  blocks: Block[],
+  b: number,
+  q: number,
+  to: number,
+  newSentence: boolean,
+  opening: number,
+): FrameResult {
   const block = blocks[b] as ProseBlock;
   const { tokens } = block;
   const from = q + 1;
@@ -388,7 +465,12 @@ export function frameAfter(blocks: Block[], b: number, q: number, to: number, ne
     const unknown = block.mentions.some((m) => describing(m) && m.start <= k && k < m.end);
     const descriptive =
       (t.type === 'word' &&
-        (TITLES.has(t.low) || unknown || (!t.cap && !PREP_CONJ.has(t.low) && !OTHER_SUBJECT_PRONOUNS.has(t.low) && !isWord(t, 'he', 'she', 'is', 'was', 'are', 'were')))) ||
+        (TITLES.has(t.low) ||
+          unknown ||
+          (!t.cap &&
+            !PREP_CONJ.has(t.low) &&
+            !OTHER_SUBJECT_PRONOUNS.has(t.low) &&
+            !isWord(t, 'he', 'she', 'is', 'was', 'are', 'were')))) ||
       (t.text === '.' && k > from && TITLES.has(tokens[k - 1]!.low));
     if (descriptive && descriptors < 6) {
       descriptors++;
@@ -398,7 +480,9 @@ export function frameAfter(blocks: Block[], b: number, q: number, to: number, ne
   }
   let after = Math.max(group.end, subject.end);
   if (isWord(tokens[after], 'that')) after++;
-  const next = block.mentionStart.get(after)?.end ?? (isWord(tokens[after], 'he', 'she', 'they', 'it', 'we', 'i') ? after + 1 : -1);
+  const next =
+    block.mentionStart.get(after)?.end ??
+    (isWord(tokens[after], 'he', 'she', 'they', 'it', 'we', 'i') ? after + 1 : -1);
   if (next !== -1 && verbGroupAt(tokens, next)) return 'blocked';
   if (newSentence) {
     // A new sentence after the quote is its frame only when it says nothing else: "Vendrell said."

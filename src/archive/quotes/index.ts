@@ -53,7 +53,15 @@
 import type { Root } from 'mdast';
 import type { Quote, Speaker } from './types.ts';
 import { buildLexicon } from './speakers.ts';
-import { collectBlocks, findUnits, looksLikeTitle, mergeInterrupted, type ProseBlock, type Unit, wordCount } from './blocks.ts';
+import {
+  collectBlocks,
+  findUnits,
+  looksLikeTitle,
+  mergeInterrupted,
+  type ProseBlock,
+  type Unit,
+  wordCount,
+} from './blocks.ts';
 import { findMentions, tokenise } from './sentences.ts';
 import { frameAfter, frameBefore, type FrameResult } from './frames.ts';
 import { combine, type Range, type Resolution, type Resolved, resolveFrame } from './attribute.ts';
@@ -134,7 +142,10 @@ export function extractQuotes(tree: Root, speakers: readonly Speaker[], others: 
     const pre = preRange(firstBlock, q0);
     const qn = quoteIndex(lastBlock, id, unit.spans.filter((s) => s.block === last.block).length - 1);
     const postTo = postRange(lastBlock, qn);
-    const sentence: Range[] = [{ block: first.block, from: pre.from, to: q0 }, { block: last.block, from: qn + 1, to: postTo }];
+    const sentence: Range[] = [
+      { block: first.block, from: pre.from, to: q0 },
+      { block: last.block, from: qn + 1, to: postTo },
+    ];
     const frames: FrameResult[] = [];
     frames.push(frameBefore(blocks, first.block, pre.from, q0));
     for (let k = 1; k < unit.spans.length; k++) {
@@ -175,13 +186,21 @@ export function extractQuotes(tree: Root, speakers: readonly Speaker[], others: 
     const previous = evaluated[id - 1]!;
     if (!previous.resolved || !previous.postEnd) return;
     const before = blocks[first.block - 1];
-    const sameParagraph = previous.postEnd.block === first.block && previous.postEnd.to === q && block.boundaryAfter[q - 1];
+    const sameParagraph =
+      previous.postEnd.block === first.block && previous.postEnd.to === q && block.boundaryAfter[q - 1];
     const nextParagraph =
-      q === 0 && previous.postEnd.block === first.block - 1 && before?.type === 'prose' && previous.postEnd.to === before.tokens.length;
+      q === 0 &&
+      previous.postEnd.block === first.block - 1 &&
+      before?.type === 'prose' &&
+      previous.postEnd.to === before.tokens.length;
     if (!sameParagraph && !nextParagraph) return;
     result.resolved = previous.resolved;
     const lastBlock = blocks[last.block] as ProseBlock;
-    if (q === 0 && quoteIndex(lastBlock, id, unit.spans.filter((s) => s.block === last.block).length - 1) === lastBlock.tokens.length - 1) {
+    if (
+      q === 0 &&
+      quoteIndex(lastBlock, id, unit.spans.filter((s) => s.block === last.block).length - 1) ===
+        lastBlock.tokens.length - 1
+    ) {
       result.postEnd = { block: last.block, to: lastBlock.tokens.length };
     }
   });
@@ -208,7 +227,10 @@ export function extractQuotes(tree: Root, speakers: readonly Speaker[], others: 
       let from = end;
       while (from > 0 && intro.tokens[from - 1]!.type !== 'quote' && !intro.boundaryAfter[from - 1]) from--;
       const frame = frameBefore(blocks, b - 1, from, end);
-      if (frame) resolutions.push(frame === 'blocked' ? 'blocked' : resolveFrame(blocks, frame, [{ block: b - 1, from, to: end }], focus));
+      if (frame)
+        resolutions.push(
+          frame === 'blocked' ? 'blocked' : resolveFrame(blocks, frame, [{ block: b - 1, from, to: end }], focus),
+        );
     }
     quotes.push({ quote: toQuote(unit, combine(resolutions), true), order: [b, 0] });
   });
@@ -219,7 +241,12 @@ export function extractQuotes(tree: Root, speakers: readonly Speaker[], others: 
 function toQuote(unit: Unit, resolved: Resolved | undefined, block: boolean): Quote {
   return {
     text: unit.text,
-    ...(resolved ? { speaker: { kind: resolved.speaker.kind, slug: resolved.speaker.slug, name: resolved.speaker.name }, via: resolved.via } : {}),
+    ...(resolved
+      ? {
+          speaker: { kind: resolved.speaker.kind, slug: resolved.speaker.slug, name: resolved.speaker.name },
+          via: resolved.via,
+        }
+      : {}),
     ...(unit.line === undefined ? {} : { line: unit.line }),
     paragraphs: unit.paragraphs,
     block,

@@ -9,7 +9,10 @@ export function normaliseQuoteText(text: string): string {
 function findSpeaker(by: string, speakers: readonly Speaker[]): Speaker | undefined {
   const key = nameKey(by);
   const matches = speakers.filter(
-    (s) => s.slug === by.trim() || `${s.kind}/${s.slug}` === by.trim() || [s.name, ...s.names].some((n) => nameKey(n) === key),
+    (s) =>
+      s.slug === by.trim() ||
+      `${s.kind}/${s.slug}` === by.trim() ||
+      [s.name, ...s.names].some((n) => nameKey(n) === key),
   );
   return matches.length === 1 ? matches[0] : undefined;
 }
@@ -25,7 +28,11 @@ function overrideMatches(quote: Quote, key: string): boolean {
  * attributes the matches to it, or adds the quotation when nothing matches; a `by` naming no
  * tagged speaker leaves the matches unattributed (`checkOverrides` reports it).
  */
-export function applyOverrides(quotes: readonly Quote[], overrides: readonly QuoteOverride[], speakers: readonly Speaker[]): Quote[] {
+export function applyOverrides(
+  quotes: readonly Quote[],
+  overrides: readonly QuoteOverride[],
+  speakers: readonly Speaker[],
+): Quote[] {
   let result = quotes.map((q) => ({ ...q }));
   for (const override of overrides) {
     const key = normaliseQuoteText(override.text);
@@ -39,7 +46,11 @@ export function applyOverrides(quotes: readonly Quote[], overrides: readonly Quo
     if (matches.length === 0) {
       if (speaker) {
         result.push({
-          text: override.text.replace(/\s+/g, ' ').trim().replace(/^[“"]\s*/u, '').replace(/\s*[”"]$/u, ''),
+          text: override.text
+            .replace(/\s+/g, ' ')
+            .trim()
+            .replace(/^[“"]\s*/u, '')
+            .replace(/\s*[”"]$/u, ''),
           speaker: { kind: speaker.kind, slug: speaker.slug, name: speaker.name },
           via: 'editor',
           paragraphs: 1,
@@ -58,7 +69,11 @@ export function applyOverrides(quotes: readonly Quote[], overrides: readonly Quo
 }
 
 /** What is wrong with an article's `quotes:` entries, as messages for the editor. */
-export function checkOverrides(quotes: readonly Quote[], overrides: readonly QuoteOverride[], speakers: readonly Speaker[]): string[] {
+export function checkOverrides(
+  quotes: readonly Quote[],
+  overrides: readonly QuoteOverride[],
+  speakers: readonly Speaker[],
+): string[] {
   const problems: string[] = [];
   for (const override of overrides) {
     const key = normaliseQuoteText(override.text);

@@ -32,7 +32,14 @@ export function tokenise(block: ProseBlock): void {
     words(at, span.open);
     const inner = block.text.slice(span.start, span.end).trim();
     tokens.push({
-      type: 'quote', text: inner, low: '', key: '', bare: '', cap: false, possessive: false, unit,
+      type: 'quote',
+      text: inner,
+      low: '',
+      key: '',
+      bare: '',
+      cap: false,
+      possessive: false,
+      unit,
       endsSentence: span.closed && /[.!?…]$/.test(inner),
     });
     at = span.close;
@@ -41,12 +48,18 @@ export function tokenise(block: ProseBlock): void {
   block.tokens = tokens;
   const boundaryAfter = tokens.map((t, i) => {
     const next = tokens[i + 1];
-    const startsNext = !next || next.type === 'quote' || (next.type === 'word' && (next.cap || !/\p{Ll}/u.test(next.text[0]!)));
+    const startsNext =
+      !next || next.type === 'quote' || (next.type === 'word' && (next.cap || !/\p{Ll}/u.test(next.text[0]!)));
     if (!startsNext) return false;
     if (t.type === 'quote') return t.endsSentence === true;
     if (t.type !== 'punct' || !/^[.!?…]$/.test(t.text)) return false;
     const before = tokens[i - 1];
-    if (t.text === '.' && before?.type === 'word' && (ABBREVIATIONS.has(before.low) || (before.text.length === 1 && before.cap))) return false;
+    if (
+      t.text === '.' &&
+      before?.type === 'word' &&
+      (ABBREVIATIONS.has(before.low) || (before.text.length === 1 && before.cap))
+    )
+      return false;
     return true;
   });
   block.boundaryAfter = boundaryAfter;
@@ -63,7 +76,8 @@ function nameWords(tokens: readonly Token[], i: number, max: number): number[] {
   for (let k = i; k < tokens.length && at.length < max; k++) {
     const t = tokens[k]!;
     if (t.type === 'word') at.push(k);
-    else if (t.text === '.' && tokens[k - 1]?.text.length === 1 && tokens[k - 1]!.cap && tokens[k + 1]?.type === 'word') continue;
+    else if (t.text === '.' && tokens[k - 1]?.text.length === 1 && tokens[k - 1]!.cap && tokens[k + 1]?.type === 'word')
+      continue;
     else break;
   }
   return at;
@@ -77,7 +91,10 @@ function taggedAt(tokens: readonly Token[], i: number, lexicon: Lexicon): Mentio
   for (let n = at.length; n >= 1; n--) {
     const inner = at.slice(0, n - 1).map((k) => tokens[k]!.key);
     const last = tokens[at[n - 1]!]!;
-    for (const [key, possessive] of [[last.key, false], [last.bare, last.possessive]] as const) {
+    for (const [key, possessive] of [
+      [last.key, false],
+      [last.bare, last.possessive],
+    ] as const) {
       const target = lexicon.lookup([...inner, key].join(' '));
       if (target) return { start: i, end: at[n - 1]! + 1, target, possessive };
     }
@@ -89,7 +106,7 @@ export function findMentions(block: ProseBlock, lexicon: Lexicon): void {
   const { tokens } = block;
   const mentions: Mention[] = [];
   const cased = (t: Token) => t.text !== t.text.toLowerCase() || t.text !== t.text.toUpperCase();
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const first = tokens[i]!;
     if (first.type !== 'word' || (cased(first) && !first.cap)) {
       i++;
@@ -104,7 +121,14 @@ export function findMentions(block: ProseBlock, lexicon: Lexicon): void {
     if (first.cap && !NOT_NAMES.has(first.low)) {
       let j = i;
       // An untagged name stops where a tagged one starts: "Senate Minority Leader | Harry Reid".
-      while (j < tokens.length && tokens[j]!.type === 'word' && tokens[j]!.cap && !NOT_NAMES.has(tokens[j]!.low) && (j === i || !taggedAt(tokens, j, lexicon))) j++;
+      while (
+        j < tokens.length &&
+        tokens[j]!.type === 'word' &&
+        tokens[j]!.cap &&
+        !NOT_NAMES.has(tokens[j]!.low) &&
+        (j === i || !taggedAt(tokens, j, lexicon))
+      )
+        j++;
       // A capitalised word opening a sentence may be an ordinary word; adverbs and participles
       // ("Separately", "Speaking") are taken for one, anything else for a name, to be safe.
       if (!block.sentenceStart[i] || j - i >= 2 || !/(?:ly|ing|ed)$/.test(first.low)) {

@@ -22,7 +22,8 @@ export function toSpeaker(
   options: { short?: string | readonly string[]; familyNameFirst?: boolean } = {},
 ): Speaker | undefined {
   if (entity.kind !== 'people' && entity.kind !== 'organisations') return undefined;
-  const short = options.short === undefined ? [] : typeof options.short === 'string' ? [options.short] : [...options.short];
+  const short =
+    options.short === undefined ? [] : typeof options.short === 'string' ? [options.short] : [...options.short];
   return {
     kind: entity.kind,
     slug: entity.slug,
@@ -52,7 +53,13 @@ export function shortForms(speaker: Speaker): string[] {
     // The surname is the last word, whatever stands before it ("Loretta E. Lynch" → Lynch).
     const parts = words(speaker.name).filter((w) => !NAME_SUFFIXES.has(fold(w).replace(/\.$/, '')));
     const surname = parts.at(-1);
-    if (parts.length >= 2 && surname !== undefined && /^\p{Lu}/u.test(surname) && surname.replace(/[^\p{L}]/gu, '').length >= 2) forms.add(surname);
+    if (
+      parts.length >= 2 &&
+      surname !== undefined &&
+      /^\p{Lu}/u.test(surname) &&
+      surname.replace(/[^\p{L}]/gu, '').length >= 2
+    )
+      forms.add(surname);
   }
   return [...forms];
 }
@@ -83,7 +90,8 @@ export function buildLexicon(speakers: readonly Speaker[], others: readonly stri
     const byId = entries.get(key) ?? new Map<string, Target>();
     const existing = byId.get(id);
     // A speaker's full name wins over the same speaker's short form.
-    if (!existing || (typeof existing === 'object' && typeof target === 'object' && target.via === 'name')) byId.set(id, target);
+    if (!existing || (typeof existing === 'object' && typeof target === 'object' && target.via === 'name'))
+      byId.set(id, target);
     entries.set(key, byId);
   };
   for (const speaker of speakers) {
