@@ -13,7 +13,7 @@ function words(name: string): string[] {
 }
 
 function isLatin(name: string): boolean {
-  return !/[^\p{Script=Latin}\p{M}\s'’.\-]/u.test(name);
+  return !/[^\p{Script=Latin}\p{M}\s'’.-]/u.test(name);
 }
 
 /** A person or organisation entity as a speaker; other kinds cannot be quoted. */
