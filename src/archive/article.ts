@@ -27,6 +27,8 @@ export interface Article {
   date: ParsedDate;
   updated?: ParsedDate;
   summary: string;
+  /** The summary is the body's first paragraph (no `summary:` given), so a page must not show it twice. */
+  summaryFromBody: boolean;
   source?: string;
   author?: string;
   url?: string;
@@ -126,6 +128,7 @@ export function processArticle(raw: string, file: string, context?: ArticleConte
       date: fm.date,
       updated: fm.updated,
       summary: fm.summary ?? excerpt(rendered.firstParagraph),
+      summaryFromBody: fm.summary === undefined,
       source: fm.source,
       author: fm.author,
       url: fm.url,
