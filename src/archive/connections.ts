@@ -156,8 +156,3 @@ export class CoOccurrence<E extends Entity, S = undefined> {
 function zeroCounts(): Record<EntityKind, number> {
   return Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, 0])) as Record<EntityKind, number>;
 }
-
-/** How many of these kinds an entity's connections have beyond the ones shown. */
-export function notShown(connections: Connections, kinds: readonly EntityKind[], shown: number): number {
-  return kinds.reduce((sum, kind) => sum + connections.counts[kind], 0) - shown;
-}
