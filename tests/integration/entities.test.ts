@@ -194,22 +194,25 @@ describe('entities fixture', () => {
       const aside = section(page('/people/isolde-marrowcliff/'), 'Appears with');
       expect(aside, 'an "Appears with" section').toBeDefined();
       expect(items(aside!)).toEqual([
-        { href: '/people/bram-tolliver/', text: 'Bram Tolliver person, 3 shared' },
-        { href: '/people/cosima-redfern/', text: 'Cosima Redfern person, 2 shared' },
-        { href: '/organisations/amberline-trust/', text: 'Amberline Trust organisation, 1 shared' },
-        { href: '/people/dov-ashcombe/', text: 'Dov Ashcombe person, 1 shared' },
+        { href: '/people/bram-tolliver/', text: 'Bram Tolliver Person · 3 articles together' },
+        { href: '/people/cosima-redfern/', text: 'Cosima Redfern Person · 2 articles together' },
+        { href: '/organisations/amberline-trust/', text: 'Amberline Trust Organisation · 1 article together' },
+        { href: '/people/dov-ashcombe/', text: 'Dov Ashcombe Person · 1 article together' },
       ]);
     });
 
-    it('lists an event’s participants (people and organisations) and the rest of its coverage', () => {
+    it('lists as an event’s participants the people and organisations of its own coverage while it happened, the rest as its other coverage', () => {
       const html = page('/events/fennick-regatta-2021/');
+      // Counted over the three articles dated during the regatta; Amberline Trust is named only before and after it.
       expect(items(section(html, 'Participants') ?? '')).toEqual([
-        { href: '/people/cosima-redfern/', text: 'Cosima Redfern person, 4 shared' },
-        { href: '/people/dov-ashcombe/', text: 'Dov Ashcombe person, 2 shared' },
-        { href: '/organisations/fennick-rowing-club/', text: 'Fennick Rowing Club organisation, 2 shared' },
-        { href: '/organisations/amberline-trust/', text: 'Amberline Trust organisation, 1 shared' },
+        { href: '/people/cosima-redfern/', text: 'Cosima Redfern Person · 2 articles together' },
+        { href: '/people/dov-ashcombe/', text: 'Dov Ashcombe Person · 2 articles together' },
+        { href: '/organisations/fennick-rowing-club/', text: 'Fennick Rowing Club Organisation · 1 article together' },
       ]);
-      expect(items(section(html, 'Also in the coverage') ?? '')).toEqual([{ href: '/places/fennick-bay/', text: 'Fennick Bay place, 2 shared' }]);
+      expect(items(section(html, 'Also in the coverage') ?? '')).toEqual([
+        { href: '/places/fennick-bay/', text: 'Fennick Bay Place · 2 articles together' },
+        { href: '/organisations/amberline-trust/', text: 'Amberline Trust Organisation · 1 article together' },
+      ]);
       expect(section(html, 'Appears with')).toBeUndefined();
     });
 
