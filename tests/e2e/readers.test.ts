@@ -242,7 +242,7 @@ describe('wording', () => {
     expect(await box.locator('li').count()).toBe(15);
     await box.getByRole('link', { name: /^All \d+ connections$/ }).click();
     await page.waitForURL(/\/people\/hun-sen\/connections\/$/);
-    await page.getByRole('link', { name: 'Vuong Dinh Hue' }).click();
+    await page.getByRole('link', { name: 'Vương Đình Huệ', exact: true }).click();
     await page.waitForURL(/\/people\/vuong-dinh-hue\/$/);
     await page.close();
   });
