@@ -6,7 +6,7 @@ for (const spec of paths) {
   const p = await b.newPage({ viewport: { width: Number(w || 1280), height: 900 } });
   await p.goto(base + path);
   const name = '/tmp/shot-' + path.replace(/\W+/g, '_') + '-' + (w || 1280) + '.png';
-  await p.screenshot({ path: name, fullPage: true });
+  await p.screenshot({ path: name, fullPage: false });
   console.log(name);
   await p.close();
 }
