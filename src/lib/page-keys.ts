@@ -27,8 +27,9 @@ const listings = new WeakMap<Article, string>();
 function listing(article: Article): string {
   let key = listings.get(article);
   if (key === undefined) {
-    const { slug, title, date, summary, source, author } = article;
-    key = createHash('sha1').update(JSON.stringify([slug, title, date, summary, source, author])).digest('base64url').slice(0, 16);
+    // The URL too: lists link the source to it.
+    const { slug, title, date, summary, source, author, url } = article;
+    key = createHash('sha1').update(JSON.stringify([slug, title, date, summary, source, author, url])).digest('base64url').slice(0, 16);
     listings.set(article, key);
   }
   return key;
