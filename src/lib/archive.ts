@@ -77,3 +77,16 @@ export async function entityRoutes(
     archive.entities(kind).map((entity) => ({ params: { kind, slug: entity.slug }, cacheKey: cacheKey(archive, entity) })),
   );
 }
+
+/** One route per page of every entity that has pages of this sort, the first without a number:
+ * `keys` gives the cache key of each of an entity's pages, first page first (none: no pages). */
+export async function entityPageRoutes(
+  keys: (archive: ArchiveIndex, entity: IndexedEntity) => string[],
+): Promise<{ params: { kind: EntityKind; slug: string; page: string | undefined }; cacheKey: string }[]> {
+  const archive = await getArchive();
+  return ENTITY_KINDS.flatMap((kind) =>
+    archive.entities(kind).flatMap((entity) =>
+      keys(archive, entity).map((cacheKey, i) => ({ params: { kind, slug: entity.slug, page: i === 0 ? undefined : String(i + 1) }, cacheKey })),
+    ),
+  );
+}

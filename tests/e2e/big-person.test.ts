@@ -4,18 +4,15 @@
  * close to the top on a phone, quotes on pages of their own, axe-clean in both themes, no
  * horizontal scroll at 320 px, and screenshots for review.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateArchive } from '../../scripts/bench/generate.ts';
 import { buildArchive, type BuildResult } from '../helpers/build.ts';
-import { serve, type Served } from '../helpers/serve.ts';
 import { tempDir } from '../helpers/temp.ts';
-import { CHROMIUM_LAUNCH } from './chromium.ts';
-import { axeViolations, horizontalOverflow, saveScreenshot } from './page-checks.ts';
+import { axeViolations, horizontalOverflow, saveScreenshot, serveInChromium, type ServedSite } from './page-checks.ts';
 
 let build: BuildResult;
-let server: Served;
-let browser: Browser;
+let site: ServedSite;
 let person: string;
 let articles: number;
 
@@ -26,18 +23,16 @@ beforeAll(async () => {
   expect(build.ok, build.output).toBe(true);
   const api = JSON.parse(build.page('/api/people.json')!) as { name: string; url: string }[];
   person = new URL(api.find((p) => p.name === generated.topPerson.name)!.url).pathname;
-  server = await serve(build.outDir);
-  browser = await chromium.launch(CHROMIUM_LAUNCH);
+  site = await serveInChromium(build.outDir);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 async function open(path: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light' });
-  const response = await page.goto(new URL(path.slice(1), server.url).href);
+  const page = await site.browser.newPage({ viewport: { width: options.width ?? 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light' });
+  const response = await page.goto(new URL(path.slice(1), site.server.url).href);
   expect(response?.status(), path).toBe(200);
   return page;
 }

@@ -6,13 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROJECT_ROOT, buildArchive, type BuildResult } from '../helpers/build.ts';
-import { serve, type Served } from '../helpers/serve.ts';
-import { CHROMIUM_LAUNCH } from './chromium.ts';
+import type { Served } from '../helpers/serve.ts';
 import { htmlPages } from './site-files.ts';
-import { axeViolations, horizontalOverflow, saveScreenshot } from './page-checks.ts';
+import { axeViolations, horizontalOverflow, saveScreenshot, serveInChromium, type ServedSite } from './page-checks.ts';
 
 const SITE = 'https://archive.example.org';
 const ARTICLE_2022 = '/articles/2022-11-21-vuong-dinh-hue-visits-cambodia/';
@@ -37,19 +36,19 @@ const PAGES = {
 };
 
 let build: BuildResult;
+let site: ServedSite;
 let server: Served;
 let browser: Browser;
 
 beforeAll(async () => {
   build = buildArchive(join(PROJECT_ROOT, 'content'), { env: { ARCHIVE_SITE: SITE } });
   expect(build.ok, build.output).toBe(true);
-  server = await serve(build.outDir);
-  browser = await chromium.launch(CHROMIUM_LAUNCH);
+  site = await serveInChromium(build.outDir);
+  ({ server, browser } = site);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 async function open(path: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {

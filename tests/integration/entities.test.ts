@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildArchive, fixturePath, type BuildResult } from '../helpers/build.ts';
-import { anchors, decodeEntities, h1Of, htmlPages, linkedArticles, mainOf, plain, sectionSlugs, textOf } from './support.ts';
+import { anchors, decodeEntities, h1Of, htmlPages, linkedArticles, mainOf, plain, section, sectionSlugs, textOf } from './support.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const SITE = 'https://archive.example.org';
@@ -65,20 +65,6 @@ function must(build: BuildResult, path: string): string {
   const html = build.page(path);
   if (html === undefined) throw new Error(`no page was built at ${path}`);
   return html;
-}
-
-/**
- * The content of the section introduced by the `<h2>` whose text starts with `heading`: from the
- * end of that heading to the next `</section>` (sections read here hold no nested sections).
- */
-function section(html: string, heading: string): string | undefined {
-  for (const match of html.matchAll(/<h2\b[^>]*>([\s\S]*?)<\/h2>/gi)) {
-    if (!textOf(match[1]!).startsWith(heading)) continue;
-    const from = match.index! + match[0].length;
-    const end = html.indexOf('</section>', from);
-    return html.slice(from, end === -1 ? undefined : end);
-  }
-  return undefined;
 }
 
 /** The texts of the `<h2>` headings, in order. */

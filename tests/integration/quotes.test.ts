@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildArchive, fixturePath, type BuildResult } from '../helpers/build.ts';
-import { decodeEntities, h1Of, mainOf, plain, textOf } from './support.ts';
+import { decodeEntities, h1Of, mainOf, plain, section, textOf } from './support.ts';
 
 const SITE = 'https://archive.example.org';
 
@@ -111,17 +111,6 @@ const SPEAKER_NAME: Record<string, string> = {
 
 // ---------------------------------------------------------------------------------------------
 // Reading pages
-
-/** The section introduced by the `<h2>` starting with `heading`, up to the next `</section>`. */
-function section(html: string, heading: string): string | undefined {
-  for (const match of html.matchAll(/<h2\b[^>]*>([\s\S]*?)<\/h2>/gi)) {
-    if (!textOf(match[1]!).startsWith(heading)) continue;
-    const from = match.index! + match[0].length;
-    const end = html.indexOf('</section>', from);
-    return html.slice(from, end === -1 ? undefined : end);
-  }
-  return undefined;
-}
 
 /** An entity's quotes page's quotations: text, the date shown, its datetime and the article linked. */
 function quoteList(html: string): { text: string; date: string; datetime: string; article: string; title: string; cite: string }[] {

@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildArchive, type BuildResult } from '../helpers/build.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { SITE as SITE_CONFIG } from '../../src/site.config.ts';
-import { anchors, h1Of, htmlPages, linkedArticles, mainOf, textOf } from './support.ts';
+import { anchors, h1Of, htmlPages, linkedArticles, mainOf, section, textOf } from './support.ts';
 
 const SITE = 'https://archive.example.org';
 const BULLETINS = 130;
@@ -39,15 +39,6 @@ const page = (path: string): string => {
   if (html === undefined) throw new Error(`no page was built at ${path}`);
   return html;
 };
-/** The `<section>` of the `<h2>` starting with `heading`, to its `</section>`. */
-function section(html: string, heading: string): string | undefined {
-  for (const match of html.matchAll(/<h2\b[^>]*>([\s\S]*?)<\/h2>/gi)) {
-    if (!textOf(match[1]!).startsWith(heading)) continue;
-    const from = match.index! + match[0].length;
-    return html.slice(from, html.indexOf('</section>', from));
-  }
-  return undefined;
-}
 
 beforeAll(() => {
   const content = join(tempDir('news-archive-readers'), 'content');
