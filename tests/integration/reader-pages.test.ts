@@ -8,7 +8,7 @@
  * companions, one bulletin naming 110 clerks (a crowd), and an event with articles before, during
  * and after it.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildArchive, type BuildResult } from '../helpers/build.ts';
@@ -40,8 +40,14 @@ const page = (path: string): string => {
   return html;
 };
 
+let work: string;
+let content: string;
+/** One output and cache folder for both builds, so the second renders only what changed. */
+const env = () => ({ ARCHIVE_SITE: SITE, ARCHIVE_OUT: join(work, 'dist'), ARCHIVE_CACHE: join(work, 'cache') });
+
 beforeAll(() => {
-  const content = join(tempDir('news-archive-readers'), 'content');
+  work = tempDir('news-archive-readers');
+  content = join(work, 'content');
   const articles = join(content, 'articles');
   mkdirSync(articles, { recursive: true });
   mkdirSync(join(content, 'events'));
@@ -58,7 +64,7 @@ beforeAll(() => {
   for (const [slug, date, person] of [['before', '2021-05-20', 'Bea Before'], ['during', '2021-06-02', 'Dan During'], ['after', '2021-06-10', 'Ada After']]) {
     write(articles, `${date}-fair-${slug}.md`, [`title: "The fair, ${slug}"`, `date: ${date}`, `people: [${person}]`, 'events: [Winter Fair]'], `News of the fair, ${slug}.`);
   }
-  build = buildArchive(content, { env: { ARCHIVE_SITE: SITE } });
+  build = buildArchive(content, { env: env() });
   pages = htmlPages(build.outDir);
 });
 
@@ -206,5 +212,31 @@ describe('front page and archive', () => {
     expect(grids).toHaveLength(3);
     for (const grid of grids) expect(grid.match(/<li\b/g)).toHaveLength(12);
     expect(anchors(grids[2]!).map((a) => a.href)[0]).toBe('/archive/2019/01/');
+  });
+});
+
+describe('a rebuild after one article is retitled', () => {
+  let rebuiltAt: number;
+  const RETITLED = 'The harbour register, corrected';
+
+  beforeAll(() => {
+    const file = join(content, 'articles', `${bulletin(5).slug}.md`);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: "Harbour bulletin 5"', `title: "${RETITLED}"`));
+    rebuiltAt = Date.now();
+    build = buildArchive(content, { env: env() });
+  });
+
+  it('shows the new title on the quotes page and the connections page that name it', () => {
+    expect(build.ok, build.output).toBe(true);
+    for (const path of [`${PERSON}quotes/`, `${PERSON}connections/`, PERSON]) {
+      expect(textOf(mainOf(page(path))), path).toContain(RETITLED);
+      expect(textOf(mainOf(page(path))), path).not.toContain('Harbour bulletin 5 ');
+    }
+  });
+
+  it('keeps the quotes and article pages that do not show it, without rendering them again', () => {
+    for (const path of [`${PERSON}quotes/3/`, `${PERSON}3/`]) {
+      expect(statSync(join(build.outDir, path, 'index.html')).mtimeMs, path).toBeLessThan(rebuiltAt);
+    }
   });
 });
