@@ -1,8 +1,8 @@
 /**
  * Builds the Pagefind search index while the pages render. Once the content is synced (Astro's
- * `astro:build:start`), the archive is known: its articles are in the build cache and its entity
- * files in the archive folder. The index is made from them (search-documents.ts) in a worker process
- * and in Pagefind's own process, while Astro renders pages. Pagefind never reads the
+ * `astro:build:start`), the archive and its index are known (synced-archive.ts): the shards' plans
+ * are made from that index, and their documents (search-documents.ts) in a worker process and
+ * Pagefind's own process, while Astro renders pages. Pagefind never reads the
  * built site. The index comes in shards written into `pagefind/<shard>-<digest>/` (search-index.ts),
  * listed in `pagefind/shards.json` for the search page; shards a rebuild finds unchanged stay.
  */
@@ -11,7 +11,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fork } from 'node:child_process';
-import { publishesDrafts } from './archive-mode.ts';
+import { searchPlans } from './search-documents.ts';
+import { syncedArchive } from '../lib/synced-archive.ts';
 import type { KeepsOutput } from './previous-output.ts';
 import type { Indexed } from './search-index.ts';
 import type { SearchWorkerData, SearchWorkerReply } from './search-worker.ts';
@@ -54,7 +55,10 @@ export function pagefind(): AstroIntegration & KeepsOutput {
         pagefindDir = join(fileURLToPath(config.outDir), 'pagefind');
       },
       'astro:build:start': () => {
-        indexing = indexInWorker({ root, cacheDir, pagefindDir, includeDrafts: publishesDrafts('build') });
+        const { index, entries } = syncedArchive();
+        const listed = new Map(entries.map((entry) => [entry.article, entry]));
+        const plans = searchPlans(index, (article) => listed.get(article)!);
+        indexing = indexInWorker({ root, cacheDir, pagefindDir, plans });
         // A failure is reported when the pages are done, not as an unhandled rejection meanwhile.
         indexing.catch(() => undefined);
       },

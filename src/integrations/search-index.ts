@@ -5,20 +5,17 @@
  * the shards whose inputs did not change already in place and leaves them; Pagefind holds one
  * shard in memory at a time; and a shard's address changes with its contents, so browsers and
  * CDNs may cache it for good.
- * Runs in a worker process (search-worker.ts) while the pages render. It reads the article list
- * of the content sync, and each article's body only as its document goes to Pagefind.
+ * Runs in a worker process (search-worker.ts) while the pages render, from the shards' plans the
+ * build made of its archive index (pagefind.ts); it reads each article's body only as its
+ * document goes to Pagefind.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createIndex } from 'pagefind';
-import type { Article } from '../archive/article.ts';
-import { buildArchiveIndex } from '../archive/archive-index.ts';
-import { archiveContentDir } from '../archive/content-dir.ts';
-import { loadEntityFiles } from '../archive/load.ts';
-import { mapLimited } from '../archive/map-limited.ts';
-import { searchShards, type SearchShard } from '../archive/search-documents.ts';
-import { BodyReader, articleCacheDir, requireArticleList, type ListedArticle } from '../loaders/article-cache.ts';
+import { BodyReader, articleCacheDir } from '../archive/article-cache.ts';
+import { CODE, codeVersion, digest } from '../archive/cache-key.ts';
+import { mapLimited } from '../lib/map-limited.ts';
+import { searchShard, type SearchShard, type ShardPlan } from './search-documents.ts';
 
 export interface BuiltShard {
   name: string;
@@ -41,15 +38,10 @@ const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', '
 /** Documents handed to Pagefind at once: enough to keep it busy between messages. */
 const IN_FLIGHT = 16;
 
-/** Part of every shard's digest: another Pagefind writes another index. Its package's exports
- * leave out package.json, so it is read from the project's node_modules. */
-async function pagefindVersion(root: string): Promise<string> {
-  const manifest = await readFile(join(root, 'node_modules', 'pagefind', 'package.json'), 'utf8').catch(() => '{}');
-  return (JSON.parse(manifest) as { version?: string }).version ?? 'unknown';
-}
-
+/** A shard's folder digest: its documents' inputs, and the code that indexes them (another
+ * Pagefind writes another index; the lock files say which is installed). */
 function digestOf(inputs: unknown, version: string): string {
-  return createHash('sha1').update(version).update(JSON.stringify(inputs)).digest('hex').slice(0, 16);
+  return digest([version, JSON.stringify(inputs)]).slice(0, 16);
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -82,27 +74,14 @@ async function indexShard(shard: SearchShard, out: string): Promise<void> {
 }
 
 /** `pagefindDir`: the output's `pagefind/` folder. */
-export async function indexArchive(root: string, cacheDir: string, pagefindDir: string, includeDrafts: boolean): Promise<Indexed> {
+export async function indexArchive(root: string, cacheDir: string, pagefindDir: string, plans: readonly ShardPlan[]): Promise<Indexed> {
   const started = performance.now();
   // Shards were kept in the build cache before they went straight into the output; an archive
   // built by an earlier version would otherwise keep that copy for good.
   await Promise.all([mkdir(pagefindDir, { recursive: true }), rm(join(cacheDir, 'news-archive', 'search'), { recursive: true, force: true })]);
-  // Search documents show no quotes or headings; at 50,000 articles the quotes alone are 300,000.
-  const searchable = ({ article, ...rest }: ListedArticle): ListedArticle => ({ ...rest, findings: [], article: { ...article, quotes: [], headings: [] } });
-  const dir = articleCacheDir(cacheDir);
-  const [entries, { entityFiles }] = await Promise.all([requireArticleList(dir, searchable), loadEntityFiles(archiveContentDir(root))]);
-  const { index: archive } = buildArchiveIndex(
-    entries.map((entry) => entry.article),
-    entityFiles,
-    { includeDrafts },
-  );
-  const listed = new Map<Article, ListedArticle>(entries.map((entry) => [entry.article, entry]));
-  const bodies = new BodyReader(dir);
-  const shards = searchShards(archive, {
-    body: (article) => bodies.read(listed.get(article)!.body),
-    digest: (article) => listed.get(article)!.digest,
-  });
-  const version = await pagefindVersion(root);
+  const bodies = new BodyReader(articleCacheDir(cacheDir));
+  const shards = plans.map((plan) => searchShard(plan, (ref) => bodies.read(ref)));
+  const version = await codeVersion(root, CODE.search, []);
   const built: BuiltShard[] = [];
   try {
     for (const shard of shards) {

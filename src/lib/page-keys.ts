@@ -4,20 +4,19 @@
  * (src/integrations/page-cache.ts).
  * The site's address and base path are part of every key, since every link carries them.
  */
-import { createHash } from 'node:crypto';
 import type { Article } from '../archive/article.ts';
 import type { ArchiveIndex, IndexedEntity, QuoteEntry } from '../archive/archive-index.ts';
 import type { Connection } from '../archive/connections.ts';
+import { digest } from '../archive/cache-key.ts';
 import { QUOTES_PREVIEW, participants } from './entity-page.ts';
 import { pageCount, pageSlice } from './timeline.ts';
 
 const SITE = `${import.meta.env.SITE}\u0000${import.meta.env.BASE_URL}`;
 
-/** A key of parts: joined with a separator no part holds, then hashed. Big lists (a person's
- * thousands of articles) are joined strings, not JSON of nested arrays, which cost 8 s of a
- * 50,000-article build. */
+/** A key of parts. Big lists (a person's thousands of articles) are parts of their own, not JSON
+ * of nested arrays, which cost 8 s of a 50,000-article build. */
 function keyOf(parts: readonly (string | number | undefined)[]): string {
-  return createHash('sha1').update(SITE).update(parts.join('\u0000')).digest('base64url');
+  return digest([SITE, ...parts]);
 }
 
 const listings = new WeakMap<Article, string>();
@@ -29,7 +28,7 @@ function listing(article: Article): string {
   if (key === undefined) {
     // The URL too: lists link the source to it.
     const { slug, title, date, summary, source, author, url } = article;
-    key = createHash('sha1').update(JSON.stringify([slug, title, date, summary, source, author, url])).digest('base64url').slice(0, 16);
+    key = digest([JSON.stringify([slug, title, date, summary, source, author, url])]).slice(0, 16);
     listings.set(article, key);
   }
   return key;
@@ -119,14 +118,4 @@ function completeConnections(archive: ArchiveIndex, entity: IndexedEntity): stri
 /** An entity's page of all its connections. */
 export function entityConnectionsKey(archive: ArchiveIndex, entity: IndexedEntity): string {
   return keyOf([entityShared(archive, entity), completeConnections(archive, entity)]);
-}
-
-/** An entity's feed: its name and its latest articles as the feed lists them. */
-export function entityFeedKey(entity: IndexedEntity, size: number): string {
-  return keyOf([entity.kind, entity.name, ...entity.articles.slice(0, size).map(listing)]);
-}
-
-/** An entity's JSON file: everything about it. */
-export function entityDataKey(archive: ArchiveIndex, entity: IndexedEntity): string {
-  return entityListKey(`${entityShared(archive, entity)}\u0000${completeConnections(archive, entity)}`, entity.articles, entity.quotes);
 }

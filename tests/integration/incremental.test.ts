@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixturePath, type BuildResult, buildArchive } from '../helpers/build.ts';
 import { A, ENTITY_ARTICLES, NEWEST_FIRST, TITLES } from './basic-fixture.ts';
-import { anchors, h1Of, htmlPages, linkedArticles, mainOf } from './support.ts';
+import { anchors, filesUnder, h1Of, htmlPages, linkedArticles, mainOf } from './support.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const NEW_SLUG = '2024-05-01-wren-halloway-joins-the-order';
@@ -85,8 +85,12 @@ describe('the first build of a copy of the basic archive', () => {
     expect(linkedArticles(mainOf(mustPage(first, '/')))).toEqual(NEWEST_FIRST);
   });
 
+  it('builds the archive index once, for the loaders, the pages and the search index alike', () => {
+    for (const build of [first, second, third]) expect(build.output.match(/index of \d+ articles built in/g)).toHaveLength(1);
+  });
+
   it('removes the search shards an earlier version kept in the cache', () => {
-    expect(readdirSync(join(cache, 'news-archive')).sort()).toEqual(['articles', 'pages.json']);
+    expect(readdirSync(join(cache, 'news-archive')).sort()).toEqual(['articles', 'data-files.json', 'pages.json']);
   });
 });
 
@@ -218,11 +222,6 @@ describe('a rebuild into the same output folder', () => {
   let rebuilt: BuildResult;
   let fresh: BuildResult;
   let rebuiltAt: number;
-  const files = (dir: string): string[] =>
-    (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-      .filter((entry) => entry.isFile())
-      .map((entry) => join(entry.parentPath, entry.name).slice(dir.length))
-      .sort();
 
   beforeAll(() => {
     const root = tempDir('news-archive-same-out');
@@ -242,14 +241,14 @@ describe('a rebuild into the same output folder', () => {
   it('leaves exactly the files a fresh build of the same archive writes', () => {
     expect(rebuilt.ok, rebuilt.output).toBe(true);
     expect(fresh.ok, fresh.output).toBe(true);
-    const mine = files(site);
+    const mine = filesUnder(site);
     expect(mine).not.toContain('/left-over.txt');
     expect(mine.filter((file) => file.includes(DELETED))).toEqual([]);
-    expect(mine).toEqual(files(fresh.outDir));
+    expect(mine).toEqual(filesUnder(fresh.outDir));
   });
 
   it('with the same pages, the sitemap and the feeds', () => {
-    const differ = files(site).filter((file) => !file.startsWith('/pagefind/') && readFileSync(join(site, file), 'utf8') !== readFileSync(join(fresh.outDir, file), 'utf8'));
+    const differ = filesUnder(site).filter((file) => !file.startsWith('/pagefind/') && readFileSync(join(site, file), 'utf8') !== readFileSync(join(fresh.outDir, file), 'utf8'));
     expect(differ).toEqual([]);
   });
 
@@ -257,9 +256,19 @@ describe('a rebuild into the same output folder', () => {
     const [render, total, unchanged] = /(\d+) of (\d+) pages to render, (\d+) unchanged/.exec(rebuilt.output)!.slice(1).map(Number);
     expect(unchanged).toBeGreaterThan(0);
     expect(render! + unchanged!).toBe(total);
-    const untouched = files(site).filter((file) => file.endsWith('.html') && statSync(join(site, file)).mtimeMs < rebuiltAt);
+    const untouched = filesUnder(site).filter((file) => file.endsWith('.html') && statSync(join(site, file)).mtimeMs < rebuiltAt);
     expect(untouched.length).toBeGreaterThan(0);
     expect(untouched.length).toBeLessThanOrEqual(unchanged!);
+  });
+
+  it('writes again only the feeds and API files whose text changed', () => {
+    const [all, written, unchanged] = /feeds and API: (\d+) files \((\d+) written, (\d+) unchanged\)/.exec(rebuilt.output)!.slice(1).map(Number);
+    expect(written).toBeGreaterThan(0);
+    expect(unchanged).toBeGreaterThan(0);
+    expect(written! + unchanged!).toBe(all);
+    const data = filesUnder(site).filter((file) => file.endsWith('/rss.xml') || file.startsWith('/api/'));
+    const untouched = data.filter((file) => file !== '/rss.xml' && statSync(join(site, file)).mtimeMs < rebuiltAt);
+    expect(untouched.length).toBe(unchanged);
   });
 
   it('re-indexes only the search shards whose documents changed: 2023 and the entities (a tag only it used)', () => {

@@ -3,12 +3,16 @@ import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { hunSen } from '../helpers/entity-files.ts';
-import { buildArchiveIndex } from '../../src/archive/archive-index.ts';
+import { buildArchiveIndex, type ArchiveIndex } from '../../src/archive/archive-index.ts';
 import type { Article, ProcessedArticle } from '../../src/archive/article.ts';
 import { parseDate } from '../../src/archive/dates.ts';
-import { monthRuns, searchShards } from '../../src/archive/search-documents.ts';
+import { monthRuns, searchPlans, searchShard, type SearchShard } from '../../src/integrations/search-documents.ts';
+
+/** Bodies by slug, kept apart from the index as the build keeps them in its cache. */
+const bodies = new Map<string, string>();
 
 function article(slug: string, date: string, title: string, people: string[], html: string): ProcessedArticle {
+  bodies.set(slug, html);
   const parsed = parseDate(date);
   if (!parsed.ok) throw new Error(parsed.message);
   return {
@@ -36,9 +40,20 @@ const { index } = buildArchiveIndex(
   ],
   [PERSON],
 );
-// Bodies are kept apart from the index, as the build keeps them in its cache.
-const source = { body: (a: Article) => (a as ProcessedArticle).html, digest: (a: Article) => a.slug };
-const shards = searchShards(index, source);
+/** The shards of an archive, as the search worker makes them from the build's plans; a body's
+ * place in the cache names its article here. */
+interface ShardOptions {
+  digest?: (a: Article) => string;
+  read?: (slug: string) => string;
+  size?: number;
+}
+
+function shardsOf(archive: ArchiveIndex, { digest = (a) => a.slug, read = (slug) => bodies.get(slug)!, size }: ShardOptions = {}): SearchShard[] {
+  const plans = searchPlans(archive, (a) => ({ digest: digest(a), body: { segment: a.slug, offset: 0, length: 0 } }), size);
+  return plans.map((plan) => searchShard(structuredClone(plan), (ref) => read(ref.segment)));
+}
+
+const shards = shardsOf(index);
 const documents = shards.flatMap((shard) => Array.from({ length: shard.pages }, (_, at) => shard.document(at)));
 const byUrl = new Map(documents.map((d) => [d.url, fromHtml(d.html)]));
 
@@ -112,7 +127,7 @@ describe('search shards', () => {
       article(`2023-0${i + 1}-01-item`, `2023-0${i + 1}-01`, `Item ${i}`, ['Hun Sen'], `<p>Item ${i}.</p>`),
     );
     const { index: split } = buildArchiveIndex(many, [PERSON]);
-    const parts = searchShards(split, source, 2);
+    const parts = shardsOf(split, { size: 2 });
     expect(parts.map(({ name, year, pages }) => [name, year, pages])).toEqual([
       ['2023-1', 2023, 2],
       ['2023-2', 2023, 2],
@@ -125,8 +140,8 @@ describe('search shards', () => {
 
   it('tell a changed shard by its inputs, without reading bodies', () => {
     const read: string[] = [];
-    const tracked = searchShards(index, { body: (a: Article) => (read.push(a.slug), ''), digest: (a: Article) => `${a.slug}@1` });
-    const again = searchShards(index, { body: () => '', digest: (a: Article) => (a.slug.startsWith('2022') ? `${a.slug}@2` : `${a.slug}@1`) });
+    const tracked = shardsOf(index, { read: (slug) => (read.push(slug), ''), digest: (a) => `${a.slug}@1` });
+    const again = shardsOf(index, { read: () => '', digest: (a) => (a.slug.startsWith('2022') ? `${a.slug}@2` : `${a.slug}@1`) });
     const inputs = (list: typeof tracked) => list.map((shard) => JSON.stringify(shard.inputs()));
     expect(inputs(again).map((x, i) => x === inputs(tracked)[i])).toEqual([true, false, true]);
     expect(read).toEqual([]);

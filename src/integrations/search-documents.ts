@@ -10,11 +10,12 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import type { ArchiveIndex, IndexedEntity } from './archive-index.ts';
-import { articleUrlPath, type Article } from './article.ts';
-import { formatLong, yearOf } from './dates.ts';
-import { entityUrlPath } from './entities.ts';
-import { ENTITY_KINDS, KIND_LABELS } from './kinds.ts';
+import type { ArchiveIndex, IndexedEntity } from '../archive/archive-index.ts';
+import type { BodyRef } from '../archive/article-cache.ts';
+import { articleUrlPath, type Article } from '../archive/article.ts';
+import { formatLong, yearOf } from '../archive/dates.ts';
+import { entityUrlPath, type Entity } from '../archive/entities.ts';
+import { ENTITY_KINDS, KIND_LABELS, type EntityKind } from '../archive/kinds.ts';
 
 export interface SearchDocument {
   /** The page's address from the site's root; the search page adds the base path. */
@@ -38,21 +39,36 @@ function facet(name: string, value: string): Element {
   return h('span', { dataPagefindFilter: name }, value);
 }
 
+/** What an article's document is made from: plain data, which the build sends to the process
+ * that indexes it. */
+export interface ArticleInput {
+  slug: string;
+  title: string;
+  /** `YYYY-MM-DD` */
+  date: string;
+  summary?: string;
+  /** The names of what it covers, by kind, in the order the editor listed them. */
+  covers: Record<EntityKind, string[]>;
+  /** Stands for everything processing made of the article's file. */
+  digest: string;
+  /** Where its sanitised HTML is in the article cache. */
+  body: BodyRef;
+}
+
 /** An article's document; `body` is its sanitised HTML, kept apart from the index (article.ts). */
-export function articleDocument(index: ArchiveIndex, article: Article, body: string): Omit<SearchDocument, 'url'> {
-  const covers = index.entitiesOf(article.slug);
+export function articleDocument(article: ArticleInput, body: string): Omit<SearchDocument, 'url'> {
   return {
     html: page(
       h('div', [
         h('article', { dataPagefindBody: '' }, [
           h('h1', { dataPagefindMeta: 'title' }, article.title),
-          h('p', { dataPagefindMeta: 'date', dataPagefindSort: `date:${article.date.date}` }, formatLong(article.date.date)),
+          h('p', { dataPagefindMeta: 'date', dataPagefindSort: `date:${article.date}` }, formatLong(article.date)),
           article.summary ? h('p', article.summary) : undefined,
           trusted(body),
         ].filter((node) => node !== undefined)),
         facet('type', 'Article'),
-        facet('year', String(yearOf(article.date.date))),
-        ...ENTITY_KINDS.flatMap((kind) => covers[kind].map((entity) => facet(kind, entity.name))),
+        facet('year', String(yearOf(article.date))),
+        ...ENTITY_KINDS.flatMap((kind) => article.covers[kind].map((name) => facet(kind, name))),
       ]),
     ),
   };
@@ -62,7 +78,7 @@ function fact(label: string, value: string | undefined): Element | undefined {
   return value ? h('p', `${label}: ${value}`) : undefined;
 }
 
-export function entityDocument(entity: IndexedEntity): Omit<SearchDocument, 'url'> {
+export function entityDocument(entity: Entity): Omit<SearchDocument, 'url'> {
   const { facts } = entity;
   const dates = facts.start && [formatLong(facts.start.date), facts.end && facts.end.date !== facts.start.date ? formatLong(facts.end.date) : undefined].filter(Boolean).join(' – ');
   const children: (Element | ElementContent | undefined)[] = [
@@ -91,11 +107,21 @@ export function entityDocument(entity: IndexedEntity): Omit<SearchDocument, 'url
  * not change is reused from the last build, so an edit re-indexes one year or part of one, and
  * the indexer holds one shard in memory at a time: 0.9 GB for a shard of 3,300 articles, so a
  * dense year is split rather than let grow with the archive. The search page searches them all.
+ *
+ * A shard's plan is what its documents are made from, as plain data: the build makes the plans
+ * from its one archive index and sends them to the indexing process, which makes the documents.
  */
-export interface SearchShard {
+export interface ShardPlan {
   /** `2023`, `2023-2` (the second part of 2023, counted from the newest), or `entities`. */
   name: string;
   /** The year of a shard of articles. */
+  year?: number;
+  articles: ArticleInput[];
+  entities: Entity[];
+}
+
+export interface SearchShard {
+  name: string;
   year?: number;
   /** How many documents it holds. */
   pages: number;
@@ -109,12 +135,8 @@ export interface SearchShard {
 /** Articles a shard of a year holds at most, unless one month alone has more. */
 export const SHARD_SIZE = 2000;
 
-/** Where the shards read articles from: the body, and a digest standing for everything else
- * processing produced from the article's file. */
-export interface ArticleSource {
-  body(article: Article): string;
-  digest(article: Article): string;
-}
+/** Where an article's processing left its digest and body. */
+export type ArticleSource = (article: Article) => { digest: string; body: BodyRef };
 
 /** A year's months (newest first) in runs of whole months of at most `size` articles, newest first. */
 export function monthRuns<T>(months: readonly { articles: readonly T[] }[], size: number): T[][] {
@@ -131,28 +153,46 @@ export function monthRuns<T>(months: readonly { articles: readonly T[] }[], size
   return runs;
 }
 
-/** The shards of an archive: years newest first (a split year's parts newest first), then entities. */
-export function searchShards(index: ArchiveIndex, source: ArticleSource, size = SHARD_SIZE): SearchShard[] {
-  const years: SearchShard[] = index.years.flatMap(({ year, months }) =>
-    monthRuns(months, size).map((articles, part, parts): SearchShard => ({
+function articleInput(index: ArchiveIndex, article: Article, source: ArticleSource): ArticleInput {
+  const covered = index.entitiesOf(article.slug);
+  const covers = {} as Record<EntityKind, string[]>;
+  for (const kind of ENTITY_KINDS) covers[kind] = covered[kind].map((entity) => entity.name);
+  const { digest, body } = source(article);
+  return { slug: article.slug, title: article.title, date: article.date.date, ...(article.summary ? { summary: article.summary } : {}), covers, digest, body };
+}
+
+/** An entity's profile, without its articles and quotes. */
+function profileOf({ articles: _articles, quotes: _quotes, ...entity }: IndexedEntity): Entity {
+  return entity;
+}
+
+/** The plans of an archive's shards: years newest first (a split year's parts newest first), then entities. */
+export function searchPlans(index: ArchiveIndex, source: ArticleSource, size = SHARD_SIZE): ShardPlan[] {
+  const years = index.years.flatMap(({ year, months }) =>
+    monthRuns(months, size).map((articles, part, parts): ShardPlan => ({
       name: parts.length === 1 ? String(year) : `${year}-${part + 1}`,
       year,
-      pages: articles.length,
-      // An article's document shows its record, its body and the names of what it covers.
-      inputs: () => articles.map((article) => [source.digest(article), ENTITY_KINDS.map((kind) => index.entitiesOf(article.slug)[kind].map((entity) => entity.name))]),
-      document: (at) => {
-        const article = articles[at]!;
-        return { url: articleUrlPath(article.slug), ...articleDocument(index, article, source.body(article)) };
-      },
+      articles: articles.map((article) => articleInput(index, article, source)),
+      entities: [],
     })),
   );
-  const all = ENTITY_KINDS.flatMap((kind) => index.entities(kind));
-  const entityDoc = (entity: IndexedEntity): SearchDocument => ({ url: entityUrlPath(entity.kind, entity.slug), ...entityDocument(entity) });
-  const entities: SearchShard = {
-    name: 'entities',
-    pages: all.length,
-    inputs: () => all.map(entityDoc),
-    document: (at) => entityDoc(all[at]!),
+  const entities = ENTITY_KINDS.flatMap((kind) => index.entities(kind).map(profileOf));
+  return [...years, { name: 'entities', articles: [], entities }];
+}
+
+/** A shard of a plan; `body` reads an article's body, only as its document is made. */
+export function searchShard({ name, year, articles, entities }: ShardPlan, body: (ref: BodyRef) => string): SearchShard {
+  const entityDoc = (entity: Entity): SearchDocument => ({ url: entityUrlPath(entity.kind, entity.slug), ...entityDocument(entity) });
+  const shard = { name, ...(year === undefined ? {} : { year }) };
+  if (articles.length === 0) return { ...shard, pages: entities.length, inputs: () => entities.map(entityDoc), document: (at) => entityDoc(entities[at]!) };
+  return {
+    ...shard,
+    pages: articles.length,
+    // An article's document shows its record, its body and the names of what it covers.
+    inputs: () => articles.map((article) => [article.digest, ENTITY_KINDS.map((kind) => article.covers[kind])]),
+    document: (at) => {
+      const article = articles[at]!;
+      return { url: articleUrlPath(article.slug), ...articleDocument(article, body(article.body)) };
+    },
   };
-  return [...years, entities];
 }

@@ -4,7 +4,7 @@
  * address so a search can be bookmarked or shared.
  *
  * The index comes in shards (a year of articles each, or part of a year, and the entity
- * profiles; see src/archive/search-documents.ts). Each shard's Pagefind is loaded from the
+ * profiles; see src/integrations/search-documents.ts). Each shard's Pagefind is loaded from the
  * shard's own folder, so each has its own module, WebAssembly memory and worker: instances of one
  * Pagefind module share those, and Pagefind 1.6 then mixes up the chunks of different indexes. A
  * search asks every shard and puts the answers together: by score for relevance, and for a date
