@@ -8,7 +8,7 @@ import { yearMonthOf, yearOf } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { EntityResolver, type Entity } from './entities.ts';
 import type { EntityFile } from './entity-file.ts';
-import { CoOccurrence, type Connections } from './connections.ts';
+import { CoOccurrence, type CompleteConnections, type Connections } from './connections.ts';
 import { ENTITY_KINDS, FILE_KINDS, KIND_LABELS, type EntityKind } from './kinds.ts';
 import { findNearDuplicates } from './near-duplicates.ts';
 import type { Quote } from './quotes/index.ts';
@@ -55,6 +55,8 @@ export interface ArchiveIndex {
   /** People, organisations, events and places sharing the most articles with this entity (the
    * first hundred), and how many there are of each kind. */
   connections(entity: IndexedEntity): Connections<IndexedEntity>;
+  /** All of an entity's connections, an article naming more than a hundred counted as one (connections.ts). */
+  allConnections(entity: IndexedEntity): CompleteConnections<IndexedEntity, Article>;
   /** Up to five articles sharing the most (and the rarest) entities with this one. */
   related(articleSlug: string): Related[];
   /** Entities of a kind with the most articles, most first. */
@@ -168,11 +170,11 @@ export function buildArchiveIndex(
   }
 
   // Counted on first use: a build's pages ask, the search index and the content check do not.
-  let together: CoOccurrence<Entity> | undefined;
-  const coOccurrence = (): CoOccurrence<Entity> => {
+  let together: CoOccurrence<Entity, Article> | undefined;
+  const coOccurrence = (): CoOccurrence<Entity, Article> => {
     if (!together) {
-      together = new CoOccurrence<Entity>();
-      for (const article of published) together.add(FILE_KINDS.flatMap((kind) => coverage.get(article.slug)![kind]));
+      together = new CoOccurrence<Entity, Article>();
+      for (const article of published) together.add(FILE_KINDS.flatMap((kind) => coverage.get(article.slug)![kind]), article);
     }
     return together;
   };
@@ -195,6 +197,7 @@ export function buildArchiveIndex(
       return result;
     },
     connections: (entity) => coOccurrence().of(entity) as Connections<IndexedEntity>,
+    allConnections: (entity) => coOccurrence().complete(entity) as CompleteConnections<IndexedEntity, Article>,
     related(slug) {
       const article = bySlug.get(slug);
       if (!article) return [];

@@ -25,6 +25,8 @@ export interface Article extends Pick<ArticleFrontmatter, 'title' | 'date' | 'up
   slug: string;
   /** The editor's, or the first paragraph's. */
   summary: string;
+  /** The summary is the body's first paragraph (no `summary:` given), so a page must not show it twice. */
+  summaryFromBody: boolean;
   /** The names exactly as the editor wrote them, per kind; entities.ts resolves them. */
   names: Record<EntityKind, string[]>;
   headings: RenderedMarkdown['headings'];
@@ -120,6 +122,7 @@ export function processArticle(raw: string, file: string, context?: ArticleConte
       date: fm.date,
       updated: fm.updated,
       summary: fm.summary ?? excerpt(rendered.firstParagraph),
+      summaryFromBody: fm.summary === undefined,
       source: fm.source,
       author: fm.author,
       url: fm.url,

@@ -27,6 +27,17 @@ export interface Connections<E extends Entity = Entity> {
   counts: Record<EntityKind, number>;
 }
 
+/**
+ * Every connection of an entity: all it shares an ordinary article with, and the crowds it is in,
+ * whose members are listed where the crowd is (its article), not again for each member.
+ */
+export interface CompleteConnections<E extends Entity = Entity, S = unknown> {
+  /** Most shared first, then by name; the shared counts include the crowds. */
+  list: Connection<E>[];
+  /** The crowds the entity is in, and how many others each names. */
+  crowds: { source: S; others: number }[];
+}
+
 /** Articles with more entities than this are crowds (see above). */
 export const CROWD = 100;
 /** Connections kept per entity: more than any page shows. */
@@ -43,9 +54,11 @@ interface CrowdGroup<E> {
   counts: Record<EntityKind, number>;
 }
 
-export class CoOccurrence<E extends Entity> {
+/** `S` is what a crowd came from (its article), for complete lists that name it. */
+export class CoOccurrence<E extends Entity, S = undefined> {
   private readonly counts = new Map<E, Map<E, number>>();
   private readonly crowds: (readonly E[])[] = [];
+  private readonly sources: S[] = [];
   private readonly crowdsOf = new Map<E, number[]>();
   /** The last few crowd groups made: the entities of one crowd are asked one after another. */
   private readonly groups = new Map<string, CrowdGroup<E>>();
@@ -58,9 +71,10 @@ export class CoOccurrence<E extends Entity> {
   }
 
   /** Counts every pair among one article's entities, or keeps a crowd as it is. */
-  add(entities: readonly E[]): void {
+  add(entities: readonly E[], source?: S): void {
     if (entities.length > CROWD) {
       const at = this.crowds.push(entities) - 1;
+      this.sources.push(source as S);
       for (const e of entities) {
         const list = this.crowdsOf.get(e);
         if (list) list.push(at);
@@ -83,6 +97,17 @@ export class CoOccurrence<E extends Entity> {
       this.made.set(entity, made);
     }
     return made;
+  }
+
+  /** Every connection, made when asked and not kept: only an entity's full list and data file ask. */
+  complete(entity: E): CompleteConnections<E, S> {
+    const row = this.counts.get(entity) ?? new Map<E, number>();
+    const crowds = this.crowdsOf.get(entity) ?? [];
+    const group = crowds.length > 0 ? this.group(crowds) : undefined;
+    const list: Connection<E>[] = [];
+    for (const [other, shared] of row) list.push({ entity: other, shared: shared + (group?.shared.get(other) ?? 0) });
+    list.sort((a, b) => b.shared - a.shared || byName.compare(a.entity.name, b.entity.name));
+    return { list, crowds: crowds.map((at) => ({ source: this.sources[at]!, others: this.crowds[at]!.length - 1 })) };
   }
 
   private make(entity: E): Connections<E> {
@@ -130,9 +155,4 @@ export class CoOccurrence<E extends Entity> {
 
 function zeroCounts(): Record<EntityKind, number> {
   return Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, 0])) as Record<EntityKind, number>;
-}
-
-/** How many of these kinds an entity's connections have beyond the ones shown. */
-export function notShown(connections: Connections, kinds: readonly EntityKind[], shown: number): number {
-  return kinds.reduce((sum, kind) => sum + connections.counts[kind], 0) - shown;
 }

@@ -2,8 +2,6 @@
  * The archive as JSON for other tools: the same data the pages show, with absolute URLs.
  */
 import type { ArchiveIndex, IndexedEntity } from '../archive/archive-index.ts';
-import { notShown } from '../archive/connections.ts';
-import { ENTITY_KINDS } from '../archive/kinds.ts';
 import { articleHref, entityHref } from './urls.ts';
 
 /** An absolute URL of a site path; by concatenation, since a person's file lists thousands. */
@@ -25,21 +23,21 @@ export function entitySummary(entity: IndexedEntity, site: URL) {
 }
 
 export function entityDetail(archive: ArchiveIndex, entity: IndexedEntity, site: URL) {
-  const connections = archive.connections(entity);
+  const { list, crowds } = archive.allConnections(entity);
   return {
     ...entitySummary(entity, site),
     names: entity.names,
     wikidata: entity.wikidata ?? null,
     facts: entity.facts,
-    connections: connections.list.map(({ entity: other, shared }) => ({
+    connections: list.map(({ entity: other, shared }) => ({
       kind: other.kind,
       slug: other.slug,
       name: other.name,
       shared,
       url: absolute(entityHref(other.kind, other.slug), site),
     })),
-    /** Connections beyond the list, which holds the most shared only. */
-    moreConnections: notShown(connections, ENTITY_KINDS, connections.list.length),
+    /** Articles naming more than a hundred entities: each member shares them, and is not listed again. */
+    crowds: crowds.map(({ source, others }) => ({ article: absolute(articleHref(source), site), title: source.title, others })),
     quotes: entity.quotes.map(({ quote, article }) => ({
       text: quote.text,
       date: article.date.date,

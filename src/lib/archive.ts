@@ -5,7 +5,7 @@
  * until a page needs one.
  */
 import type { Article } from '../archive/article.ts';
-import type { ArchiveIndex } from '../archive/archive-index.ts';
+import type { ArchiveIndex, IndexedEntity } from '../archive/archive-index.ts';
 import { BodyReader, type ListedArticle } from '../archive/article-cache.ts';
 import { ENTITY_KINDS, type EntityKind } from '../archive/kinds.ts';
 import { syncedArchive, type SyncedArchive } from './synced-archive.ts';
@@ -47,4 +47,17 @@ export function articleDigest(article: Article): string {
 export async function entityRoutes(): Promise<{ params: { kind: EntityKind; slug: string } }[]> {
   const archive = await getArchive();
   return ENTITY_KINDS.flatMap((kind) => archive.entities(kind).map((entity) => ({ params: { kind, slug: entity.slug } })));
+}
+
+/** One route per page of every entity that has pages of this sort, the first without a number:
+ * `keys` gives the cache key of each of an entity's pages, first page first (none: no pages). */
+export async function entityPageRoutes(
+  keys: (archive: ArchiveIndex, entity: IndexedEntity) => string[],
+): Promise<{ params: { kind: EntityKind; slug: string; page: string | undefined }; cacheKey: string }[]> {
+  const archive = await getArchive();
+  return ENTITY_KINDS.flatMap((kind) =>
+    archive.entities(kind).flatMap((entity) =>
+      keys(archive, entity).map((cacheKey, i) => ({ params: { kind, slug: entity.slug, page: i === 0 ? undefined : String(i + 1) }, cacheKey })),
+    ),
+  );
 }

@@ -6,8 +6,10 @@
  */
 import type { Article } from '../archive/article.ts';
 import type { ArchiveIndex, IndexedEntity, QuoteEntry } from '../archive/archive-index.ts';
+import type { Connection } from '../archive/connections.ts';
 import { digest } from '../archive/cache-key.ts';
-import { pageSlice } from './timeline.ts';
+import { QUOTES_PREVIEW, participants } from './entity-page.ts';
+import { pageCount, pageSlice } from './timeline.ts';
 
 const SITE = `${import.meta.env.SITE}\u0000${import.meta.env.BASE_URL}`;
 
@@ -24,8 +26,9 @@ const listings = new WeakMap<Article, string>();
 function listing(article: Article): string {
   let key = listings.get(article);
   if (key === undefined) {
-    const { slug, title, date, summary, source, author } = article;
-    key = digest([JSON.stringify([slug, title, date, summary, source, author])]).slice(0, 16);
+    // The URL too: lists link the source to it.
+    const { slug, title, date, summary, source, author, url } = article;
+    key = digest([JSON.stringify([slug, title, date, summary, source, author, url])]).slice(0, 16);
     listings.set(article, key);
   }
   return key;
@@ -48,6 +51,9 @@ export function articlePageKey(archive: ArchiveIndex, article: Article, digest: 
   return keyOf([digest, older && listing(older), newer && listing(newer), ...covers, '', ...related]);
 }
 
+/** One connection as a page shows it. */
+const connected = ({ entity, shared }: Connection<IndexedEntity>): string => `${entity.kind}/${entity.slug}\u0001${entity.name}\u0001${shared}`;
+
 const shared = new WeakMap<IndexedEntity, string>();
 
 /** What every page of an entity shows, and its JSON file too: its profile, counts, coverage strip
@@ -63,7 +69,7 @@ function entityShared(archive: ArchiveIndex, entity: IndexedEntity): string {
       // The coverage strip and span read every date.
       entity.articles.map((a) => a.date.date).join(),
       ...Object.values(connections.counts),
-      ...connections.list.map((c) => `${c.entity.kind}/${c.entity.slug}\u0001${c.entity.name}\u0001${c.shared}`),
+      ...connections.list.map(connected),
     ]);
     shared.set(entity, key);
   }
@@ -74,9 +80,42 @@ function entityListKey(common: string, articles: readonly Article[], quotes: rea
   return keyOf([common, ...articles.map(listing), '', ...quotes.map(quoted)]);
 }
 
-/** The keys of an entity's pages, first page first. What all pages share is hashed once, so a
- * person with hundreds of pages costs no more per page than anyone else. */
-export function entityPageKeys(archive: ArchiveIndex, entity: IndexedEntity, pages: number): string[] {
+/** Who took part in an event: counted from its own articles' entities, which its connections do not show. */
+function eventParticipants(archive: ArchiveIndex, entity: IndexedEntity): string {
+  if (entity.kind !== 'events') return '';
+  return participants(archive, entity).map(connected).join();
+}
+
+/** The keys of an entity's article pages, first page first. What all pages share is hashed once, so
+ * a person with hundreds of pages costs no more per page than anyone else. The first page also
+ * shows the latest quotes and, for an event, its participants. */
+export function entityPageKeys(archive: ArchiveIndex, entity: IndexedEntity): string[] {
+  const pages = pageCount(entity.articles.length);
   const common = `${entityShared(archive, entity)}\u0000${pages}`;
-  return Array.from({ length: pages }, (_, i) => entityListKey(common, pageSlice(entity.articles, i + 1), pageSlice(entity.quotes, i + 1)));
+  return Array.from({ length: pages }, (_, i) =>
+    i === 0
+      ? entityListKey(`${common}\u0000${eventParticipants(archive, entity)}`, pageSlice(entity.articles, 1), entity.quotes.slice(0, QUOTES_PREVIEW))
+      : entityListKey(common, pageSlice(entity.articles, i + 1), []),
+  );
+}
+
+/** The keys of an entity's quote pages, first page first. */
+export function entityQuotePageKeys(archive: ArchiveIndex, entity: IndexedEntity): string[] {
+  const pages = pageCount(entity.quotes.length);
+  const common = `${entityShared(archive, entity)}\u0000${pages}`;
+  return Array.from({ length: pages }, (_, i) => entityListKey(common, [], pageSlice(entity.quotes, i + 1)));
+}
+
+/** Every connection of an entity, as its full list and its data file show them. */
+function completeConnections(archive: ArchiveIndex, entity: IndexedEntity): string {
+  const { list, crowds } = archive.allConnections(entity);
+  return [
+    ...list.map(connected),
+    ...crowds.map((c) => `${listing(c.source)}\u0001${c.others}`),
+  ].join();
+}
+
+/** An entity's page of all its connections. */
+export function entityConnectionsKey(archive: ArchiveIndex, entity: IndexedEntity): string {
+  return keyOf([entityShared(archive, entity), completeConnections(archive, entity)]);
 }

@@ -14,6 +14,7 @@ export interface RssItem {
   description?: string;
   /** Full HTML of the item, as `content:encoded`. */
   content?: string;
+  /** The writer's name, as `dc:creator`: RSS's own `<author>` must be an e-mail address. */
   author?: string;
 }
 
@@ -54,12 +55,14 @@ function item({ title, link, pubDate, description: summary, content, author }: R
   return (
     `<item>${element('title', title)}${element('link', link)}<guid isPermaLink="true">${xmlText(link)}</guid>` +
     `${description(summary)}${element('pubDate', pubDate.toUTCString())}` +
-    `${element('content:encoded', content)}${element('author', author)}</item>`
+    `${element('content:encoded', content)}${element('dc:creator', author)}</item>`
   );
 }
 
 export function rssFeed({ title, description: about, link, language, items }: RssChannel): string {
-  const namespaces = items.some((entry) => entry.content !== undefined) ? ' xmlns:content="http://purl.org/rss/1.0/modules/content/"' : '';
+  const namespaces =
+    (items.some((entry) => entry.content !== undefined) ? ' xmlns:content="http://purl.org/rss/1.0/modules/content/"' : '') +
+    (items.some((entry) => entry.author) ? ' xmlns:dc="http://purl.org/dc/elements/1.1/"' : '');
   return (
     `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"${namespaces}><channel>` +
     `${element('title', title)}${description(about)}${element('link', link)}${element('language', language)}` +

@@ -54,6 +54,21 @@ export function countsByYear(articles: readonly Article[]): { year: number; coun
   return result;
 }
 
+/** The page of a newest-first list on which each year's first article is. */
+export function yearPages(articles: readonly Article[]): Map<number, number> {
+  const pages = new Map<number, number>();
+  articles.forEach((article, i) => {
+    const year = yearOf(article.date.date);
+    if (!pages.has(year)) pages.set(year, Math.floor(i / PAGE_SIZE) + 1);
+  });
+  return pages;
+}
+
+/** The anchor of a year's heading in an entity's article list. */
+export function yearAnchor(year: number): string {
+  return `year-${year}`;
+}
+
 export type Phase = 'before' | 'during' | 'after';
 
 /** Where an article falls relative to an event's dates. */

@@ -3,27 +3,27 @@
  * accessibility, small screens, both colour schemes), checked on the built example archive:
  * in Chromium where a browser is needed, on the files where it is not.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import axe from 'axe-core';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROJECT_ROOT, buildArchive, type BuildResult } from '../helpers/build.ts';
-import { serve, type Served } from '../helpers/serve.ts';
-import { CHROMIUM_LAUNCH } from './chromium.ts';
+import type { Served } from '../helpers/serve.ts';
 import { htmlPages } from './site-files.ts';
+import { axeViolations, horizontalOverflow, saveScreenshot, serveInChromium, type ServedSite } from './page-checks.ts';
 
 const SITE = 'https://archive.example.org';
 const ARTICLE_2022 = '/articles/2022-11-21-vuong-dinh-hue-visits-cambodia/';
 const ARTICLE_2023 = '/articles/2023-08-07-hun-sen-and-nguyen-phu-trong-talks/';
 const PERSON = '/people/hun-sen/';
-const SCREENSHOTS = join(PROJECT_ROOT, 'test-results', 'screenshots');
 
 const PAGES = {
   home: '/',
   article: ARTICLE_2023,
   person: PERSON,
+  connections: `${PERSON}connections/`,
+  tag: '/tags/trade/',
   organisation: '/organisations/asean/',
   event: '/events/vuong-dinh-hues-visit-to-cambodia/',
   index: '/people/',
@@ -36,19 +36,19 @@ const PAGES = {
 };
 
 let build: BuildResult;
+let site: ServedSite;
 let server: Served;
 let browser: Browser;
 
 beforeAll(async () => {
   build = buildArchive(join(PROJECT_ROOT, 'content'), { env: { ARCHIVE_SITE: SITE } });
   expect(build.ok, build.output).toBe(true);
-  server = await serve(build.outDir);
-  browser = await chromium.launch(CHROMIUM_LAUNCH);
+  site = await serveInChromium(build.outDir);
+  ({ server, browser } = site);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 async function open(path: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
@@ -117,13 +117,7 @@ describe('accessibility', () => {
       for (const colorScheme of ['light', 'dark'] as const) {
         const page = await open(path, { colorScheme });
         if (name === 'search') await searchStatus(page);
-        await page.addScriptTag({ content: axe.source });
-        const violations = await page.evaluate(async () => {
-          const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-          });
-          return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-        });
+        const violations = await axeViolations(page);
         expect(violations, `${path} in ${colorScheme}`).toEqual([]);
         await page.close();
       }
@@ -146,27 +140,66 @@ describe('layout', () => {
   for (const [name, path] of Object.entries(PAGES)) {
     test(`${name} page fits a 320 px phone with no horizontal scroll`, async () => {
       const page = await open(path, { width: 320 });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await horizontalOverflow(page);
       expect(overflow, path).toBeLessThanOrEqual(0);
       await page.close();
     });
   }
 
-  test('screenshots of home, article and person in both themes are saved for review', async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    for (const [name, path] of [['home', '/'], ['article', ARTICLE_2023], ['person', PERSON]] as const) {
+  test('screenshots of home, article, person and search with results, in both themes at 375 and 1280 px, are saved for review', async () => {
+    for (const [name, path] of [['home', '/'], ['article', ARTICLE_2023], ['person', PERSON], ['search', '/search/?q=cooperation']] as const) {
       for (const colorScheme of ['light', 'dark'] as const) {
-        const page = await open(path, { colorScheme });
-        const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-        // The themes must really differ: a dark page has a dark background.
-        const [r, g, b] = background.match(/\d+/g)!.map(Number);
-        expect((r! + g! + b!) / 3, `${name} ${colorScheme}: ${background}`)[colorScheme === 'dark' ? 'toBeLessThan' : 'toBeGreaterThan'](128);
-        const file = join(SCREENSHOTS, `${name}-${colorScheme}.png`);
-        await page.screenshot({ path: file, fullPage: true });
-        expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
-        await page.close();
+        for (const width of [375, 1280]) {
+          const page = await open(path, { colorScheme, width });
+          if (name === 'search') await searchStatus(page);
+          await saveScreenshot(page, `${name}-${colorScheme}-${width}`, colorScheme);
+          await page.close();
+        }
       }
     }
+  });
+
+  test('Khmer names are drawn with the site’s own Khmer webfont, fetched only where Khmer text is', async () => {
+    const fonts: string[] = [];
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('request', (request) => {
+      if (/\.woff2?$/.test(request.url())) fonts.push(request.url());
+    });
+    await page.goto(new URL(PERSON.slice(1), server.url).href);
+    const drawn = await page.locator('[lang=km]').first().evaluate(async (element) => {
+      const family = getComputedStyle(element).fontFamily;
+      await document.fonts.load(`40px ${family}`, element.textContent!);
+      const canvas = document.createElement('canvas');
+      canvas.width = 120;
+      canvas.height = 80;
+      const context = canvas.getContext('2d')!;
+      const draw = (text: string) => {
+        context.clearRect(0, 0, canvas.width, canvas.height);
+        context.font = `40px ${family}`;
+        context.fillText(text, 10, 55);
+        return canvas.toDataURL();
+      };
+      const loaded = [...document.fonts].filter((face) => face.family.replace(/"/g, '') === 'Noto Sans Khmer' && face.status === 'loaded').length;
+      // Without a Khmer font every letter is the same empty box ("tofu"); with one, KA and KHA differ.
+      return { text: element.textContent, loaded, distinct: draw('ក') !== draw('ខ') && draw('ក') !== draw('\u{10FFFD}') };
+    });
+    expect(drawn).toEqual({ text: 'ហ៊ុន សែន', loaded: 1, distinct: true });
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const url of fonts) expect(url.startsWith(server.url), url).toBe(true);
+    // Pages without Khmer text fetch no font at all.
+    fonts.length = 0;
+    await page.goto(new URL('archive/', server.url).href);
+    await page.evaluate(() => document.fonts.ready);
+    expect(fonts).toEqual([]);
+    await page.close();
+  });
+
+  test('the print stylesheet shows the source and the article’s own address', async () => {
+    const page = await open(ARTICLE_2023);
+    expect(await page.locator('.print-only').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.print-only').innerText()).toBe(`First published by The Phnom Penh Post. In the archive at ${SITE}${ARTICLE_2023}`);
+    await page.close();
   });
 
   test('the print stylesheet hides navigation and keeps the article', async () => {
@@ -186,6 +219,31 @@ describe('layout', () => {
     expect(files.size).toBeGreaterThan(0);
     const total = [...files].reduce((sum, href) => sum + readFileSync(join(build.outDir, href)).length, 0);
     expect(total).toBeLessThan(20 * 1024);
+  });
+});
+
+describe('wording', () => {
+  test('the 404 page offers to browse by people, organisations, … with the spaces in place', async () => {
+    const page = await open('/404.html');
+    expect(await page.locator('main').innerText()).toContain('or browse by people, organisations, events, places or tags.');
+    await page.close();
+  });
+
+  test('A–Z lists set each count apart from its name', async () => {
+    const page = await open('/people/');
+    expect(await page.locator('.az-group li', { has: page.locator('a[href="/people/eang-sophalleth/"]') }).innerText()).toBe('Eang Sophalleth (1)');
+    await page.close();
+  });
+
+  test('Hun Sen’s page reaches everyone who appears with him, Vuong Dinh Hue included', async () => {
+    const page = await open(PERSON);
+    const box = page.locator('section', { has: page.locator('h2', { hasText: 'Appears with' }) });
+    expect(await box.locator('li').count()).toBe(15);
+    await box.getByRole('link', { name: /^All \d+ connections$/ }).click();
+    await page.waitForURL(/\/people\/hun-sen\/connections\/$/);
+    await page.getByRole('link', { name: 'Vương Đình Huệ', exact: true }).click();
+    await page.waitForURL(/\/people\/vuong-dinh-hue\/$/);
+    await page.close();
   });
 });
 

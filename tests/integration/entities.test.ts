@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildArchive, fixturePath, type BuildResult } from '../helpers/build.ts';
-import { anchors, decodeEntities, h1Of, htmlPages, linkedArticles, mainOf, plain, sectionSlugs, textOf } from './support.ts';
+import { anchors, decodeEntities, h1Of, htmlPages, linkedArticles, mainOf, plain, section, sectionSlugs, textOf } from './support.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const SITE = 'https://archive.example.org';
@@ -65,20 +65,6 @@ function must(build: BuildResult, path: string): string {
   const html = build.page(path);
   if (html === undefined) throw new Error(`no page was built at ${path}`);
   return html;
-}
-
-/**
- * The content of the section introduced by the `<h2>` whose text starts with `heading`: from the
- * end of that heading to the next `</section>` (sections read here hold no nested sections).
- */
-function section(html: string, heading: string): string | undefined {
-  for (const match of html.matchAll(/<h2\b[^>]*>([\s\S]*?)<\/h2>/gi)) {
-    if (!textOf(match[1]!).startsWith(heading)) continue;
-    const from = match.index! + match[0].length;
-    const end = html.indexOf('</section>', from);
-    return html.slice(from, end === -1 ? undefined : end);
-  }
-  return undefined;
 }
 
 /** The texts of the `<h2>` headings, in order. */
@@ -194,22 +180,25 @@ describe('entities fixture', () => {
       const aside = section(page('/people/isolde-marrowcliff/'), 'Appears with');
       expect(aside, 'an "Appears with" section').toBeDefined();
       expect(items(aside!)).toEqual([
-        { href: '/people/bram-tolliver/', text: 'Bram Tolliver person, 3 shared' },
-        { href: '/people/cosima-redfern/', text: 'Cosima Redfern person, 2 shared' },
-        { href: '/organisations/amberline-trust/', text: 'Amberline Trust organisation, 1 shared' },
-        { href: '/people/dov-ashcombe/', text: 'Dov Ashcombe person, 1 shared' },
+        { href: '/people/bram-tolliver/', text: 'Bram Tolliver Person · 3 articles together' },
+        { href: '/people/cosima-redfern/', text: 'Cosima Redfern Person · 2 articles together' },
+        { href: '/organisations/amberline-trust/', text: 'Amberline Trust Organisation · 1 article together' },
+        { href: '/people/dov-ashcombe/', text: 'Dov Ashcombe Person · 1 article together' },
       ]);
     });
 
-    it('lists an event’s participants (people and organisations) and the rest of its coverage', () => {
+    it('lists as an event’s participants the people and organisations of its own coverage while it happened, the rest as its other coverage', () => {
       const html = page('/events/fennick-regatta-2021/');
+      // Counted over the three articles dated during the regatta; Amberline Trust is named only before and after it.
       expect(items(section(html, 'Participants') ?? '')).toEqual([
-        { href: '/people/cosima-redfern/', text: 'Cosima Redfern person, 4 shared' },
-        { href: '/people/dov-ashcombe/', text: 'Dov Ashcombe person, 2 shared' },
-        { href: '/organisations/fennick-rowing-club/', text: 'Fennick Rowing Club organisation, 2 shared' },
-        { href: '/organisations/amberline-trust/', text: 'Amberline Trust organisation, 1 shared' },
+        { href: '/people/cosima-redfern/', text: 'Cosima Redfern Person · 2 articles together' },
+        { href: '/people/dov-ashcombe/', text: 'Dov Ashcombe Person · 2 articles together' },
+        { href: '/organisations/fennick-rowing-club/', text: 'Fennick Rowing Club Organisation · 1 article together' },
       ]);
-      expect(items(section(html, 'Also in the coverage') ?? '')).toEqual([{ href: '/places/fennick-bay/', text: 'Fennick Bay place, 2 shared' }]);
+      expect(items(section(html, 'Also in the coverage') ?? '')).toEqual([
+        { href: '/places/fennick-bay/', text: 'Fennick Bay Place · 2 articles together' },
+        { href: '/organisations/amberline-trust/', text: 'Amberline Trust Organisation · 1 article together' },
+      ]);
       expect(section(html, 'Appears with')).toBeUndefined();
     });
 

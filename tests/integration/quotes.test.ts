@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildArchive, fixturePath, type BuildResult } from '../helpers/build.ts';
-import { decodeEntities, mainOf, plain, textOf } from './support.ts';
+import { decodeEntities, h1Of, mainOf, plain, section, textOf } from './support.ts';
 
 const SITE = 'https://archive.example.org';
 
@@ -112,20 +112,9 @@ const SPEAKER_NAME: Record<string, string> = {
 // ---------------------------------------------------------------------------------------------
 // Reading pages
 
-/** The section introduced by the `<h2>` starting with `heading`, up to the next `</section>`. */
-function section(html: string, heading: string): string | undefined {
-  for (const match of html.matchAll(/<h2\b[^>]*>([\s\S]*?)<\/h2>/gi)) {
-    if (!textOf(match[1]!).startsWith(heading)) continue;
-    const from = match.index! + match[0].length;
-    const end = html.indexOf('</section>', from);
-    return html.slice(from, end === -1 ? undefined : end);
-  }
-  return undefined;
-}
-
-/** An entity page's quotations: text, the date shown, its datetime and the article linked. */
+/** An entity's quotes page's quotations: text, the date shown, its datetime and the article linked. */
 function quoteList(html: string): { text: string; date: string; datetime: string; article: string; title: string; cite: string }[] {
-  const list = section(html, 'Quotes') ?? '';
+  const list = /<ul class="quote-list"[^>]*>([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
   return [...list.matchAll(/<li\b[^>]*>([\s\S]*?)<\/li>/gi)].map((m) => {
     const li = m[1]!;
     const time = /<time\b[^>]*\sdatetime="([^"]*)"[^>]*>([\s\S]*?)<\/time>/.exec(li);
@@ -191,10 +180,10 @@ describe('quotes on entity pages', () => {
   });
 
   for (const [slug, { path, quotes }] of Object.entries(BY)) {
-    it(`shows exactly the quotations of ${slug} on its page, newest first, dated and linked to their articles`, () => {
-      const html = page(path);
-      const heading = /<h2\b[^>]*>(Quotes[\s\S]*?)<\/h2>/.exec(html)?.[1];
-      expect(heading === undefined ? undefined : textOf(heading), `${path} has a Quotes section`).toBe(`Quotes (${quotes.length} in all)`);
+    it(`shows exactly the quotations of ${slug} on its quotes page, newest first, dated and linked to their articles`, () => {
+      const html = page(`${path}quotes/`);
+      expect(h1Of(html)).toBe(`Quotes of ${SPEAKER_NAME[path]}`);
+      expect(textOf(page(path))).toContain(`All ${quotes.length} ${quotes.length === 1 ? 'quote' : 'quotes'}`);
       expect(quoteList(html)).toEqual(
         quotes.map(([text, article]) => ({
           text,

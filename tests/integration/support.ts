@@ -93,6 +93,20 @@ export function times(html: string): { datetime: string; text: string }[] {
   }));
 }
 
+/**
+ * The content of the section introduced by the `<h2>` whose text starts with `heading`: from the
+ * end of that heading to the next `</section>` (sections read this way hold no nested sections).
+ */
+export function section(html: string, heading: string): string | undefined {
+  for (const match of html.matchAll(/<h2\b[^>]*>([\s\S]*?)<\/h2>/gi)) {
+    if (!textOf(match[1]!).startsWith(heading)) continue;
+    const from = match.index! + match[0].length;
+    const end = html.indexOf('</section>', from);
+    return html.slice(from, end === -1 ? undefined : end);
+  }
+  return undefined;
+}
+
 /** The text of the first `<h1>`. */
 export function h1Of(html: string): string | undefined {
   const match = /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(html);

@@ -17,6 +17,7 @@ function art(slug: string, date: string, extra: Partial<Omit<Article, 'names'>> 
     title: slug,
     date: parsed.value,
     summary: '',
+    summaryFromBody: true,
     draft: false,
     names: { people: [], organisations: [], events: [], places: [], tags: [], ...names },
     headings: [],

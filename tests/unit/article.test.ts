@@ -51,6 +51,7 @@ describe('processArticle', () => {
       date: { date: '2023-08-07' },
       updated: { date: '2023-08-08' },
       summary: 'One sentence.',
+      summaryFromBody: false,
       source: 'The Phnom Penh Post',
       author: 'A. Writer',
       url: 'https://example.com/a',

@@ -48,6 +48,24 @@ describe('CoOccurrence', () => {
     }
   });
 
+  it('gives every connection: each ordinary one with its full count, each crowd once with its size', () => {
+    const people = Array.from({ length: 300 }, (_, i) => entity(`Person ${String(i).padStart(3, '0')}`));
+    const [me, friend, other] = people as [Entity, Entity, Entity];
+    const together = new CoOccurrence<Entity, string>();
+    // More ordinary connections than a page keeps, all of them exact.
+    for (let i = 3; i < 153; i++) together.add([me, people[i]!, ...(i % 2 ? [friend] : [])], `article ${i}`);
+    together.add(people.slice(0, 150), 'the register');
+    together.add([other, friend], 'the follow-up');
+    expect(together.of(me).list).toHaveLength(CONNECTION_LIMIT);
+    const { list, crowds } = together.complete(me);
+    expect(list).toHaveLength(151);
+    expect(list[0]).toEqual({ entity: friend, shared: 76 });
+    expect(list.find((c) => c.entity === people[4])).toEqual({ entity: people[4], shared: 2 });
+    expect(list.find((c) => c.entity === people[152])).toEqual({ entity: people[152], shared: 1 });
+    expect(crowds).toEqual([{ source: 'the register', others: 149 }]);
+    expect(together.complete(other)).toEqual({ list: [{ entity: friend, shared: 2 }], crowds: [{ source: 'the register', others: 149 }] });
+  });
+
   it('counts one article of 10,000 names within seconds, keeping a hundred each', () => {
     const crowd = Array.from({ length: 10_000 }, (_, i) => entity(`Name ${i}`));
     const started = performance.now();

@@ -24,8 +24,12 @@ describe('rssFeed', () => {
     expect(rss.channel.item.map((i: Record<string, unknown>) => i.title)).toEqual(['Ferry talks resume', 'Second']);
     expect(rss.channel.item[0].guid).toEqual({ '#text': 'https://archive.example.org/articles/ferry-talks/', '@_isPermaLink': 'true' });
     expect(rss.channel.item[0].pubDate).toBe('Mon, 07 Aug 2023 07:30:00 GMT');
-    expect(rss.channel.item[0].author).toBeUndefined();
-    expect(rss.channel.item[1].author).toBe('Desk');
+    // A bare name is no <author> (RSS wants an e-mail address there): it is Dublin Core's creator.
+    expect(rss.channel.item[0]['dc:creator']).toBeUndefined();
+    expect(rss.channel.item[1]['dc:creator']).toBe('Desk');
+    expect(rss.channel.item[1].author).toBeUndefined();
+    expect(rss['@_xmlns:dc']).toBe('http://purl.org/dc/elements/1.1/');
+    expect(rssFeed({ ...channel, items: [item()] })).not.toContain('xmlns:dc');
   });
 
   it('declares the content namespace only when an item carries its full text', () => {

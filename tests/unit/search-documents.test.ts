@@ -21,6 +21,7 @@ function article(slug: string, date: string, title: string, people: string[], ht
     title,
     date: parsed.value,
     summary: 'The summary.',
+    summaryFromBody: false,
     draft: false,
     names: { people, organisations: ['Council of Ministers, Cambodia'], events: [], places: [], tags: ['diplomacy'] },
     html,

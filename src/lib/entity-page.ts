@@ -1,0 +1,60 @@
+/**
+ * What an entity's pages show besides its article list: who appears with it (and, for an event,
+ * who took part), when its full list of connections needs a page of its own, and labels a reader
+ * understands. Works on one entity's data only.
+ */
+import type { Connection } from '../archive/connections.ts';
+import type { ArchiveIndex, IndexedEntity } from '../archive/archive-index.ts';
+import { FILE_KINDS } from '../archive/kinds.ts';
+import { phaseOf } from './timeline.ts';
+
+/** Connections a box shows before it links to the whole list. */
+export const APPEARS_WITH = 15;
+/** Quotes shown on an entity's first page before the link to its quote pages. */
+export const QUOTES_PREVIEW = 3;
+
+const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** "2 articles together". */
+export function togetherLabel(shared: number): string {
+  return `${shared.toLocaleString('en')} ${shared === 1 ? 'article' : 'articles'} together`;
+}
+
+/** "1 article", "3,000 articles". */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? singular : plural}`;
+}
+
+/** The name as a heading shows it: tags are written lowercase in articles, but a title starts with a capital. */
+export function displayName(entity: Pick<IndexedEntity, 'kind' | 'name'>): string {
+  return entity.kind === 'tags' ? entity.name.charAt(0).toLocaleUpperCase('en') + entity.name.slice(1) : entity.name;
+}
+
+/** Everyone and everything it shares an article with, tags aside. */
+export function connectionCount(archive: ArchiveIndex, entity: IndexedEntity): number {
+  const { counts } = archive.connections(entity);
+  return FILE_KINDS.reduce((sum, kind) => sum + counts[kind], 0);
+}
+
+/** Whether the page leaves some connections out, and so links to a page listing them all. */
+export function hasConnectionsPage(archive: ArchiveIndex, entity: IndexedEntity): boolean {
+  return connectionCount(archive, entity) > APPEARS_WITH;
+}
+
+/**
+ * An event's participants, as an editor means it: the people and organisations its own coverage
+ * names while it happens (articles dated from its start to its end), most articles first. Those
+ * named only before or after are in the rest of its coverage. Without dates, all its articles count.
+ */
+export function participants(archive: ArchiveIndex, event: IndexedEntity): Connection<IndexedEntity>[] {
+  const { start, end } = event.facts;
+  const during = start ? event.articles.filter((a) => phaseOf(a, start.date, (end ?? start).date) === 'during') : event.articles;
+  const counts = new Map<IndexedEntity, number>();
+  for (const article of during) {
+    const covers = archive.entitiesOf(article.slug);
+    for (const entity of [...covers.people, ...covers.organisations]) counts.set(entity, (counts.get(entity) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([entity, shared]) => ({ entity, shared }))
+    .sort((a, b) => b.shared - a.shared || byName.compare(a.entity.name, b.entity.name));
+}
