@@ -50,9 +50,18 @@ export const articleSchema = z.object({
   places: nameList,
   tags: nameList,
   draft: z.boolean().default(false),
-  /** Editors' corrections to quote attribution; read by quotes/overrides.ts. */
+  /** Editors' corrections to quote attribution, each a `quoteOverrideSchema`; read entry by entry by
+   * quotes/overrides.ts, so that one wrong entry is a finding and the others still apply. */
   quotes: z.unknown().optional(),
 });
+
+/** One editor's correction: the quotation's text (or a distinctive part) and who said it; `by: null`
+ * when the passage is not a quotation. */
+export const quoteOverrideSchema = z.object({
+  text: z.string().refine((value) => value.trim() !== ''),
+  by: z.string().nullable(),
+});
+export type QuoteOverride = z.output<typeof quoteOverrideSchema>;
 export type ArticleFrontmatter = z.output<typeof articleSchema>;
 
 /** One name or a list of them, cleaned. */

@@ -1,5 +1,6 @@
 /** Editors' `quotes:` entries: reading, checking and applying them, and the build's counts. */
 import { nameKey } from '../names.ts';
+import { quoteOverrideSchema } from '../schema.ts';
 import type { Quote, QuoteOverride, QuoteStats, Speaker } from './types.ts';
 
 export function normaliseQuoteText(text: string): string {
@@ -102,16 +103,17 @@ export function readOverrides(value: unknown): { overrides: QuoteOverride[]; pro
       problems.push(`quotes entry ${i + 1} must be a { text, by } entry`);
       return;
     }
-    const { text, by } = entry as Record<string, unknown>;
-    if (typeof text !== 'string' || text.trim() === '') {
-      problems.push(`quotes entry ${i + 1} needs the quotation's text`);
+    const parsed = quoteOverrideSchema.safeParse(entry);
+    if (parsed.success) {
+      overrides.push(parsed.data);
       return;
     }
-    if (!('by' in entry) || (by !== null && typeof by !== 'string')) {
-      problems.push(`quotes entry ${i + 1} needs "by": a speaker's name, or null when the passage is not a quotation`);
-      return;
-    }
-    overrides.push({ text, by: by === null ? null : (by as string) });
+    const wrong = new Set(parsed.error.issues.map((issue) => issue.path[0]));
+    problems.push(
+      wrong.has('text')
+        ? `quotes entry ${i + 1} needs the quotation's text`
+        : `quotes entry ${i + 1} needs "by": a speaker's name, or null when the passage is not a quotation`,
+    );
   });
   return { overrides, problems };
 }

@@ -37,11 +37,8 @@ export interface Quote {
 }
 
 /** One `quotes:` frontmatter entry: the quotation's words (or some of them), and who said them. */
-export interface QuoteOverride {
-  text: string;
-  /** A tagged speaker's name, alias or slug; null: the passage is not a quotation. */
-  by: string | null;
-}
+/** A tagged speaker's name, alias or slug in `by`; null: the passage is not a quotation. */
+export type { QuoteOverride } from '../schema.ts';
 
 export interface QuoteStats {
   found: number;
