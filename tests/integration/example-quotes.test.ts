@@ -53,7 +53,7 @@ describe('the example archive: quotes on their speakers’ pages', () => {
         quotesOn.get(page)?.some((q) => q.includes(text)),
         `${page} quotes "${text}"`,
       ).toBe(true);
-      expect(decodeEntities(built.page(`/${page}/`) ?? ''), `/${page}/ shows "${text}"`).toContain(text);
+      expect(decodeEntities(built.page(`/${page}/quotes/`) ?? ''), `/${page}/quotes/ shows "${text}"`).toContain(text);
     }
   });
 
