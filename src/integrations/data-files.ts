@@ -6,6 +6,7 @@
 import type { AstroIntegration } from 'astro';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { syncedArchive } from '../lib/synced-archive.ts';
 import { publishesDrafts } from './archive-mode.ts';
 import type { DataFilesWritten, DataWorkerData, DataWorkerReply } from './data-worker.ts';
 import type { KeepsOutput } from './previous-output.ts';
@@ -29,7 +30,7 @@ function writeInWorker(data: DataWorkerData, base: string): Promise<DataFilesWri
 }
 
 export function dataFilesIntegration(): AstroIntegration & KeepsOutput {
-  let data: DataWorkerData;
+  let data: Omit<DataWorkerData, 'entityFiles'>;
   let base = '/';
   let writing: Promise<DataFilesWritten> | undefined;
   const kept: string[] = [];
@@ -40,7 +41,6 @@ export function dataFilesIntegration(): AstroIntegration & KeepsOutput {
       'astro:config:done': ({ config }) => {
         base = config.base;
         data = {
-          root: fileURLToPath(config.root),
           cacheDir: fileURLToPath(config.cacheDir),
           outDir: fileURLToPath(config.outDir),
           site: config.site!,
@@ -48,7 +48,7 @@ export function dataFilesIntegration(): AstroIntegration & KeepsOutput {
         };
       },
       'astro:build:start': () => {
-        writing = writeInWorker(data, base);
+        writing = writeInWorker({ ...data, entityFiles: syncedArchive().entityFiles }, base);
         // A failure is reported when the pages are done, not as an unhandled rejection meanwhile.
         writing.catch(() => undefined);
       },

@@ -1,7 +1,7 @@
 /**
  * A worker process that writes the data files of a build (src/lib/data-files.ts) from the archive
- * index while Astro renders the pages. It reads the article list the content sync wrote, as the
- * search worker does, and builds the same index from it.
+ * index while Astro renders the pages. It reads the article list the content sync wrote and is handed
+ * the entity files the sync read, and builds the same index from them in its own process.
  *
  * A rebuild writes only files whose text changed: the digest of every file's text is kept in the
  * build cache, and a file whose digest is the last build's and that is still in the output is left
@@ -11,19 +11,19 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { buildArchiveIndex } from '../archive/archive-index.ts';
-import { archiveContentDir } from '../archive/content-dir.ts';
-import { loadEntityFiles } from '../archive/load.ts';
+import type { EntityFile } from '../archive/entity-file.ts';
 import { mapLimited } from '../lib/map-limited.ts';
 import { articleCacheDir, requireArticleList } from '../archive/article-cache.ts';
 import { dataFiles } from '../lib/data-files.ts';
 import { exists } from './page-cache.ts';
 
 export interface DataWorkerData {
-  root: string;
   cacheDir: string;
   outDir: string;
   site: string;
   includeDrafts: boolean;
+  /** The entity files as the content sync read them, so that they are read once a build. */
+  entityFiles: readonly EntityFile[];
 }
 
 export interface DataFilesWritten {
@@ -44,13 +44,12 @@ interface Manifest {
 /** Files made and written at once: enough to keep the disk busy, few enough to hold. */
 const IN_FLIGHT = 32;
 
-async function writeDataFiles({ root, cacheDir, outDir, site, includeDrafts }: DataWorkerData): Promise<DataFilesWritten> {
+async function writeDataFiles({ cacheDir, outDir, site, includeDrafts, entityFiles }: DataWorkerData): Promise<DataFilesWritten> {
   const started = performance.now();
   const manifestFile = join(cacheDir, 'news-archive', 'data-files.json');
-  const [entries, { entityFiles }, previous] = await Promise.all([
+  const [entries, previous] = await Promise.all([
     // The files show no headings or findings; at 50,000 articles those are much of the list.
     requireArticleList(articleCacheDir(cacheDir), ({ article, ...rest }) => ({ ...rest, findings: [], article: { ...article, headings: [] } })),
-    loadEntityFiles(archiveContentDir(root)),
     readFile(manifestFile, 'utf8').then(
       (text) => JSON.parse(text) as Manifest,
       () => undefined,
