@@ -1,0 +1,105 @@
+/**
+ * Measures the search page of a built site in Chromium, as a reader's first query costs it: the
+ * time from the start of navigation to the first result on screen, and the bytes transferred
+ * until then (every request the page made, headers included, with nothing cached).
+ *
+ *   node scripts/bench/search.ts <built site> [--query "words"]… [--runs 5] [--json]
+ *
+ * Serves the folder the way the browser tests do (tests/helpers/serve.ts: no compression, as a
+ * plain static host), starts the system's Chromium and opens `/search/?q=…` in a fresh context for
+ * each run, so nothing comes from the cache. Prints the median of the runs for each query.
+ */
+import { parseArgs } from 'node:util';
+import { chromium, type Browser } from 'playwright-core';
+import { serve } from '../../tests/helpers/serve.ts';
+import { CHROMIUM_LAUNCH } from '../../tests/e2e/chromium.ts';
+
+interface Sample {
+  ms: number;
+  bytes: number;
+  requests: number;
+  status: string;
+}
+
+/** Runs in the page before its own scripts: notes when the first result appears. */
+function watchFirstResult(): void {
+  const seen = (): boolean => document.querySelector('[data-results] li') !== null;
+  new MutationObserver((_, observer) => {
+    if (seen()) {
+      (window as unknown as { firstResultAt: number }).firstResultAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+async function measure(browser: Browser, url: string): Promise<Sample> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  let bytes = 0;
+  let requests = 0;
+  let counting = true;
+  // The context's events include the requests of Pagefind's web worker, which a page's own
+  // DevTools session does not see.
+  const finished: Promise<void>[] = [];
+  context.on('requestfinished', (request) => {
+    if (!counting) return;
+    requests++;
+    finished.push(request.sizes().then((sizes) => {
+      bytes += sizes.responseHeadersSize + sizes.responseBodySize;
+    }));
+  });
+  await page.addInitScript(watchFirstResult);
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { firstResultAt?: number }).firstResultAt !== undefined, undefined, { timeout: 60_000 });
+  counting = false;
+  await Promise.all(finished);
+  const ms = await page.evaluate(() => (window as unknown as { firstResultAt: number }).firstResultAt);
+  const status = (await page.textContent('[data-status]')) ?? '';
+  await context.close();
+  return { ms, bytes, requests, status };
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { query: { type: 'string', multiple: true }, runs: { type: 'string', default: '5' }, json: { type: 'boolean', default: false } },
+});
+const site = positionals[0];
+if (!site) {
+  process.stderr.write('usage: node scripts/bench/search.ts <built site> [--query "words"]… [--runs 5] [--json]\n');
+  process.exit(2);
+}
+const queries = values.query ?? ['ferry'];
+const runs = Number(values.runs);
+const server = await serve(site);
+const browser = await chromium.launch(CHROMIUM_LAUNCH);
+const report: { query: string; ms: number; kb: number; requests: number; status: string; runs: Sample[] }[] = [];
+try {
+  for (const query of queries) {
+    const samples: Sample[] = [];
+    for (let run = 0; run < runs; run++) samples.push(await measure(browser, new URL(`search/?q=${encodeURIComponent(query)}`, server.url).href));
+    report.push({
+      query,
+      ms: Math.round(median(samples.map((s) => s.ms))),
+      kb: Math.round(median(samples.map((s) => s.bytes)) / 1024),
+      requests: median(samples.map((s) => s.requests)),
+      status: samples[0]!.status,
+      runs: samples,
+    });
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+else {
+  for (const r of report) {
+    process.stdout.write(
+      `${JSON.stringify(r.query)}: first result ${r.ms} ms, ${r.kb} KB in ${r.requests} requests (median of ${runs}; each run ${r.runs.map((s) => `${Math.round(s.ms)} ms/${Math.round(s.bytes / 1024)} KB`).join(', ')}) — ${r.status.trim()}\n`,
+    );
+  }
+}
