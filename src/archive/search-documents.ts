@@ -5,7 +5,7 @@
  * and sort keys of the search page. Navigation, lists and page chrome never reach it.
  *
  * The documents use Pagefind's attributes: `data-pagefind-body` marks the text, `-meta` the
- * result's title and date, `-filter` and `-sort` the facets.
+ * result's title, date, source and kind, `-filter` and `-sort` the facets.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -38,22 +38,27 @@ function facet(name: string, value: string): Element {
   return h('span', { dataPagefindFilter: name }, value);
 }
 
-/** An article's document; `body` is its sanitised HTML, kept apart from the index (article.ts). */
+/** A result's field, shown with it but not searched text and not in its excerpt. */
+function meta(name: string, value: string, extra: Record<string, string> = {}): Element {
+  return h('p', { dataPagefindMeta: name, ...extra }, value);
+}
+
+/** An article's document; `body` is its sanitised HTML, kept apart from the index (article.ts).
+ * The title, date and source are the result's fields, outside the searched body, so an excerpt
+ * never repeats them; Pagefind still matches and ranks the title as metadata. */
 export function articleDocument(index: ArchiveIndex, article: Article, body: string): Omit<SearchDocument, 'url'> {
   const covers = index.entitiesOf(article.slug);
   return {
     html: page(
       h('div', [
-        h('article', { dataPagefindBody: '' }, [
-          h('h1', { dataPagefindMeta: 'title' }, article.title),
-          h('p', { dataPagefindMeta: 'date', dataPagefindSort: `date:${article.date.date}` }, formatLong(article.date.date)),
-          article.summary ? h('p', article.summary) : undefined,
-          trusted(body),
-        ].filter((node) => node !== undefined)),
+        meta('title', article.title),
+        meta('date', formatLong(article.date.date), { dataPagefindSort: `date:${article.date.date}` }),
+        article.source ? meta('source', article.source) : undefined,
+        h('article', { dataPagefindBody: '' }, [article.summary ? h('p', article.summary) : undefined, trusted(body)].filter((node) => node !== undefined)),
         facet('type', 'Article'),
         facet('year', String(yearOf(article.date.date))),
         ...ENTITY_KINDS.flatMap((kind) => covers[kind].map((entity) => facet(kind, entity.name))),
-      ]),
+      ].filter((node) => node !== undefined)),
     ),
   };
 }
@@ -62,11 +67,13 @@ function fact(label: string, value: string | undefined): Element | undefined {
   return value ? h('p', `${label}: ${value}`) : undefined;
 }
 
+/** An entity's document: its name and kind are the result's fields; the body is its profile, or
+ * only its kind when it has none (Pagefind keeps no page without body text). */
 export function entityDocument(entity: IndexedEntity): Omit<SearchDocument, 'url'> {
   const { facts } = entity;
+  const kind = KIND_LABELS[entity.kind].singular;
   const dates = facts.start && [formatLong(facts.start.date), facts.end && facts.end.date !== facts.start.date ? formatLong(facts.end.date) : undefined].filter(Boolean).join(' – ');
-  const children: (Element | ElementContent | undefined)[] = [
-    h('h1', { dataPagefindMeta: 'title' }, entity.name),
+  const profile = [
     entity.aliases.length > 0 ? h('p', `Also known as: ${entity.aliases.join(', ')}`) : undefined,
     ...Object.entries(entity.names).map(([lang, name]) => h('p', { lang }, name)),
     fact('Role', facts.role),
@@ -76,83 +83,60 @@ export function entityDocument(entity: IndexedEntity): Omit<SearchDocument, 'url
     fact('Country', facts.country),
     fact('Region', facts.region),
     entity.html ? trusted(entity.html) : undefined,
-  ];
+  ].filter((node) => node !== undefined);
   return {
     html: page(
-      h('section', { dataPagefindBody: '', dataPagefindFilter: `type:${KIND_LABELS[entity.kind].singular}` },
-        children.filter((node) => node !== undefined)),
+      h('div', [
+        meta('title', entity.name),
+        meta('kind', kind),
+        h('section', { dataPagefindBody: '' }, profile.length > 0 ? profile : [h('p', kind)]),
+        facet('type', kind),
+      ]),
     ),
   };
 }
 
 /**
- * The search index comes in shards: one per year of articles (or per run of months, in a year
- * with more than `SHARD_SIZE` articles), and one of entity profiles. A shard whose documents did
- * not change is reused from the last build, so an edit re-indexes one year or part of one, and
- * the indexer holds one shard in memory at a time: 0.9 GB for a shard of 3,300 articles, so a
- * dense year is split rather than let grow with the archive. The search page searches them all.
+ * The search index is one Pagefind index of every article (newest first) and entity. Measured
+ * in Chromium at 10,000 articles (scripts/bench/search.ts), a first query reads the index's
+ * metadata and one chunk per word: in shards, every shard's metadata and a chunk per word in
+ * each, so a year per shard cost 2.6–3 MB and 220–250 requests before the first result, and
+ * fewer, larger shards still load each word once per shard. One index costs the least, and
+ * sorts, filters and counts over the whole archive without merging answers in the browser.
  */
-export interface SearchShard {
-  /** `2023`, `2023-2` (the second part of 2023, counted from the newest), or `entities`. */
-  name: string;
-  /** The year of a shard of articles. */
-  year?: number;
+export interface SearchIndexSource {
   /** How many documents it holds. */
   pages: number;
-  /** Everything the shard's documents are made from, so a build can tell whether a shard changed
-   * without making its documents (and reading its articles' bodies). */
+  /** Everything its documents are made from, so a build can tell whether the index changed
+   * without making its documents (and reading the articles' bodies). */
   inputs: () => unknown;
   /** Its documents one at a time, made as they are asked for. */
   document: (at: number) => SearchDocument;
 }
 
-/** Articles a shard of a year holds at most, unless one month alone has more. */
-export const SHARD_SIZE = 2000;
-
-/** Where the shards read articles from: the body, and a digest standing for everything else
+/** Where the index reads articles from: the body, and a digest standing for everything else
  * processing produced from the article's file. */
 export interface ArticleSource {
   body(article: Article): string;
   digest(article: Article): string;
 }
 
-/** A year's months (newest first) in runs of whole months of at most `size` articles, newest first. */
-export function monthRuns<T>(months: readonly { articles: readonly T[] }[], size: number): T[][] {
-  const runs: T[][] = [];
-  let run: T[] = [];
-  for (const { articles } of months) {
-    if (run.length > 0 && run.length + articles.length > size) {
-      runs.push(run);
-      run = [];
-    }
-    for (const article of articles) run.push(article);
-  }
-  if (run.length > 0) runs.push(run);
-  return runs;
-}
-
-/** The shards of an archive: years newest first (a split year's parts newest first), then entities. */
-export function searchShards(index: ArchiveIndex, source: ArticleSource, size = SHARD_SIZE): SearchShard[] {
-  const years: SearchShard[] = index.years.flatMap(({ year, months }) =>
-    monthRuns(months, size).map((articles, part, parts): SearchShard => ({
-      name: parts.length === 1 ? String(year) : `${year}-${part + 1}`,
-      year,
-      pages: articles.length,
-      // An article's document shows its record, its body and the names of what it covers.
-      inputs: () => articles.map((article) => [source.digest(article), ENTITY_KINDS.map((kind) => index.entitiesOf(article.slug)[kind].map((entity) => entity.name))]),
-      document: (at) => {
-        const article = articles[at]!;
-        return { url: articleUrlPath(article.slug), ...articleDocument(index, article, source.body(article)) };
-      },
-    })),
-  );
-  const all = ENTITY_KINDS.flatMap((kind) => index.entities(kind));
+/** The documents of an archive: its articles newest first, then its entities. */
+export function searchIndexSource(index: ArchiveIndex, source: ArticleSource): SearchIndexSource {
+  const articles = index.articles;
+  const entities = ENTITY_KINDS.flatMap((kind) => index.entities(kind));
   const entityDoc = (entity: IndexedEntity): SearchDocument => ({ url: entityUrlPath(entity.kind, entity.slug), ...entityDocument(entity) });
-  const entities: SearchShard = {
-    name: 'entities',
-    pages: all.length,
-    inputs: () => all.map(entityDoc),
-    document: (at) => entityDoc(all[at]!),
+  return {
+    pages: articles.length + entities.length,
+    // An article's document shows its record, its body and the names of what it covers.
+    inputs: () => [
+      articles.map((article) => [source.digest(article), ENTITY_KINDS.map((kind) => index.entitiesOf(article.slug)[kind].map((entity) => entity.name))]),
+      entities.map(entityDoc),
+    ],
+    document: (at) => {
+      if (at >= articles.length) return entityDoc(entities[at - articles.length]!);
+      const article = articles[at]!;
+      return { url: articleUrlPath(article.slug), ...articleDocument(index, article, source.body(article)) };
+    },
   };
-  return [...years, entities];
 }

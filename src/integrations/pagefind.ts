@@ -3,8 +3,8 @@
  * `astro:build:start`), the archive is known: its articles are in the build cache and its entity
  * files in the archive folder. The index is made from them (search-documents.ts) in a worker process
  * and in Pagefind's own process, while Astro renders pages. Pagefind never reads the
- * built site. The index comes in shards written into `pagefind/<shard>-<digest>/` (search-index.ts),
- * listed in `pagefind/shards.json` for the search page; shards a rebuild finds unchanged stay.
+ * built site. The index is written into `pagefind/index-<digest>/` (search-index.ts), named in
+ * `pagefind/index.json` for the search page; an index a rebuild finds unchanged stays.
  */
 import type { AstroIntegration } from 'astro';
 import { writeFile } from 'node:fs/promises';
@@ -16,10 +16,9 @@ import type { KeepsOutput } from './previous-output.ts';
 import type { Indexed } from './search-index.ts';
 import type { SearchWorkerData, SearchWorkerReply } from './search-worker.ts';
 
-/** What the search page reads first: the shards to search (their folders in `pagefind/`), years
- * newest first, entities last. */
-export interface ShardList {
-  shards: { name: string; dir: string; year?: number }[];
+/** What the search page reads first: the index's folder in `pagefind/`. */
+export interface SearchIndexList {
+  dir: string;
 }
 
 function indexInWorker(data: SearchWorkerData): Promise<Indexed> {
@@ -59,14 +58,12 @@ export function pagefind(): AstroIntegration & KeepsOutput {
         indexing.catch(() => undefined);
       },
       'astro:build:done': async ({ logger }) => {
-        const { shards, ms } = await indexing!;
-        kept.push(...shards.filter((shard) => shard.reused).map((shard) => join(pagefindDir, shard.dir)));
-        const list: ShardList = { shards: shards.map(({ name, dir, year }) => (year === undefined ? { name, dir } : { name, dir, year })) };
-        await writeFile(join(pagefindDir, 'shards.json'), JSON.stringify(list));
-        const pages = shards.reduce((sum, shard) => sum + shard.pages, 0);
-        const reused = shards.filter((shard) => shard.reused).length;
+        const { dir, pages, reused, ms } = await indexing!;
+        if (reused) kept.push(join(pagefindDir, dir));
+        const list: SearchIndexList = { dir };
+        await writeFile(join(pagefindDir, 'index.json'), JSON.stringify(list));
         // The benchmark reads this line for its "search index" stage.
-        logger.info(`search index: ${pages} pages in ${Math.round(ms)} ms (${shards.length} shards, ${reused} unchanged)`);
+        logger.info(`search index: ${pages} pages in ${Math.round(ms)} ms (${reused ? 'unchanged' : 'indexed'})`);
       },
     },
   };

@@ -1,10 +1,9 @@
 /**
- * The search index of an archive, in shards (a year of articles each, and the entity profiles),
- * written straight into the output folder, each in a folder named for a digest of what its
- * documents are made from: `pagefind/2023-1a2b3c4d5e6f7a8b/`. A rebuild into the same output finds
- * the shards whose inputs did not change already in place and leaves them; Pagefind holds one
- * shard in memory at a time; and a shard's address changes with its contents, so browsers and
- * CDNs may cache it for good.
+ * The search index of an archive, one Pagefind index (search-documents.ts says why), written
+ * straight into the output folder, in a folder named for a digest of what its documents are made
+ * from: `pagefind/index-1a2b3c4d5e6f7a8b/`. A rebuild into the same output whose documents did not
+ * change finds it already in place and leaves it; and its address changes with its contents, so
+ * browsers and CDNs may cache it for good.
  * Runs in a worker process (search-worker.ts) while the pages render. It reads the article list
  * of the content sync, and each article's body only as its document goes to Pagefind.
  */
@@ -17,31 +16,26 @@ import { buildArchiveIndex } from '../archive/archive-index.ts';
 import { archiveContentDir } from '../archive/content-dir.ts';
 import { loadEntityFiles } from '../archive/load.ts';
 import { mapLimited } from '../archive/map-limited.ts';
-import { searchShards, type SearchShard } from '../archive/search-documents.ts';
+import { searchIndexSource, type SearchIndexSource } from '../archive/search-documents.ts';
 import { BodyReader, articleCacheDir, requireArticleList, type ListedArticle } from '../loaders/article-cache.ts';
 
-export interface BuiltShard {
-  name: string;
-  year?: number;
+export interface Indexed {
   /** Its folder in the output's `pagefind/`. */
   dir: string;
   pages: number;
+  /** Found in place, unchanged since the last build. */
   reused: boolean;
-}
-
-export interface Indexed {
-  shards: BuiltShard[];
   ms: number;
 }
 
-/** Pagefind's ready-made search interfaces: the search page has its own, and every shard would
+/** Pagefind's ready-made search interfaces: the search page has its own, and the index would
  * carry another 430 kB of them. */
 const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
 
 /** Documents handed to Pagefind at once: enough to keep it busy between messages. */
 const IN_FLIGHT = 16;
 
-/** Part of every shard's digest: another Pagefind writes another index. Its package's exports
+/** Part of the index's digest: another Pagefind writes another index. Its package's exports
  * leave out package.json, so it is read from the project's node_modules. */
 async function pagefindVersion(root: string): Promise<string> {
   const manifest = await readFile(join(root, 'node_modules', 'pagefind', 'package.json'), 'utf8').catch(() => '{}');
@@ -59,17 +53,17 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/** Indexes a shard, making each document only as Pagefind is ready for it. */
-async function indexShard(shard: SearchShard, out: string): Promise<void> {
+/** Indexes the documents, making each only as Pagefind is ready for it. */
+async function indexDocuments(documents: SearchIndexSource, out: string): Promise<void> {
   const { index, errors } = await createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    await mapLimited(Array.from({ length: shard.pages }, (_, at) => at), IN_FLIGHT, async (at) => {
-      const { url, html } = shard.document(at);
+    await mapLimited(Array.from({ length: documents.pages }, (_, at) => at), IN_FLIGHT, async (at) => {
+      const { url, html } = documents.document(at);
       const result = await index.addHTMLFile({ url, content: html });
       if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`);
     });
-    // Written aside and renamed, so an interrupted build never leaves a shard that looks finished.
+    // Written aside and renamed, so an interrupted build never leaves an index that looks finished.
     const partial = `${out}.partial`;
     await rm(partial, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath: partial });
@@ -98,22 +92,17 @@ export async function indexArchive(root: string, cacheDir: string, pagefindDir: 
   );
   const listed = new Map<Article, ListedArticle>(entries.map((entry) => [entry.article, entry]));
   const bodies = new BodyReader(dir);
-  const shards = searchShards(archive, {
+  const documents = searchIndexSource(archive, {
     body: (article) => bodies.read(listed.get(article)!.body),
     digest: (article) => listed.get(article)!.digest,
   });
-  const version = await pagefindVersion(root);
-  const built: BuiltShard[] = [];
   try {
-    for (const shard of shards) {
-      const folder = `${shard.name}-${digestOf(shard.inputs(), version)}`;
-      const out = join(pagefindDir, folder);
-      const reused = await exists(out);
-      if (!reused) await indexShard(shard, out);
-      built.push({ name: shard.name, ...(shard.year === undefined ? {} : { year: shard.year }), dir: folder, pages: shard.pages, reused });
-    }
+    const folder = `index-${digestOf(documents.inputs(), await pagefindVersion(root))}`;
+    const out = join(pagefindDir, folder);
+    const reused = await exists(out);
+    if (!reused) await indexDocuments(documents, out);
+    return { dir: folder, pages: documents.pages, reused, ms: performance.now() - started };
   } finally {
     bodies.close();
   }
-  return { shards: built, ms: performance.now() - started };
 }

@@ -65,13 +65,13 @@ async function searchStatus(page: Page): Promise<string> {
 }
 
 describe('search', () => {
-  test('"Sophalleth" finds the 2022 article, with its date and an excerpt, and his profile', async () => {
+  test('"Sophalleth" finds the 2022 article, with its source, date and an excerpt, and his profile', async () => {
     const page = await open('/search/?q=Sophalleth');
     expect(await searchStatus(page)).toBe('2 results.');
     const links = await page.locator('[data-results] li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links.sort()).toEqual([ARTICLE_2022, '/people/eang-sophalleth/']);
     const result = page.locator('[data-results] li', { has: page.locator(`a[href="${ARTICLE_2022}"]`) });
-    expect(await result.locator('.meta').textContent()).toBe('21 November 2022');
+    expect(await result.locator('.meta').textContent()).toBe('The Phnom Penh Post · 21 November 2022');
     expect(await result.locator('mark').first().textContent()).toMatch(/Sophalleth/i);
     await page.close();
   });

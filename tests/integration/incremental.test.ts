@@ -33,8 +33,8 @@ let first: BuildResult;
 let second: BuildResult;
 let third: BuildResult;
 
-/** Shards, and shards left unchanged, as the build's search line reports them. */
-const searchLine = (build: BuildResult) => /search index: \d+ pages in \d+ ms \((\d+) shards, (\d+) unchanged\)/.exec(build.output)?.slice(1).map(Number);
+/** Whether the build indexed the search documents or found its index unchanged, as its search line says. */
+const searchLine = (build: BuildResult) => /search index: \d+ pages in \d+ ms \((indexed|unchanged)\)/.exec(build.output)?.[1];
 
 function mustPage(build: BuildResult, path: string): string {
   const html = build.page(path);
@@ -138,30 +138,20 @@ describe('after adding an article and retitling another, rebuilt with the same c
   });
 });
 
-describe('the search index, in shards', () => {
-  const listOf = (build: BuildResult) => (JSON.parse(readFileSync(join(build.outDir, 'pagefind', 'shards.json'), 'utf8')) as { shards: { name: string; dir: string }[] }).shards;
-  const shardsOf = (build: BuildResult) => listOf(build).map((s) => s.name);
+describe('the search index', () => {
+  const dirOf = (build: BuildResult) => (JSON.parse(readFileSync(join(build.outDir, 'pagefind', 'index.json'), 'utf8')) as { dir: string }).dir;
 
-  it('has a shard per year, newest first, then the entities, each in a folder named for its contents', () => {
-    expect(shardsOf(first)).toEqual(['2023', '2022', '2021', 'entities']);
-    expect(searchLine(first)).toEqual([4, 0]);
-    expect(shardsOf(second)).toEqual(['2024', '2023', '2022', '2021', 'entities']);
-    for (const { name, dir } of listOf(second)) {
-      expect(dir).toMatch(new RegExp(`^${name}-[0-9a-f]{16}$`));
-      expect(existsSync(join(second.outDir, 'pagefind', dir, 'pagefind.js')), dir).toBe(true);
+  it('is one index, in a folder named for its contents', () => {
+    expect(searchLine(first)).toBe('indexed');
+    for (const build of [first, second]) {
+      expect(dirOf(build)).toMatch(/^index-[0-9a-f]{16}$/);
+      expect(existsSync(join(build.outDir, 'pagefind', dirOf(build), 'pagefind.js'))).toBe(true);
     }
   });
 
-  it('gives a shard a new folder exactly when its documents change', () => {
-    // 2024 is new, 2021 has the retitled article, the entities have a new person; 2022 and 2023 are as they were.
-    const before = new Map(listOf(first).map((s) => [s.name, s.dir]));
-    const changed = listOf(second).filter((s) => before.get(s.name) !== s.dir).map((s) => s.name);
-    expect(changed).toEqual(['2024', '2021', 'entities']);
-  });
-
-  it('holds no shard but the current ones in the output', () => {
-    const folders = readdirSync(join(third.outDir, 'pagefind')).filter((name) => name !== 'shards.json').sort();
-    expect(folders).toEqual(listOf(third).map((s) => s.dir).sort());
+  it('gets a new folder when its documents change', () => {
+    expect(searchLine(second)).toBe('indexed');
+    expect(dirOf(second)).not.toBe(dirOf(first));
   });
 });
 
@@ -262,7 +252,8 @@ describe('a rebuild into the same output folder', () => {
     expect(untouched.length).toBeLessThanOrEqual(unchanged!);
   });
 
-  it('re-indexes only the search shards whose documents changed: 2023 and the entities (a tag only it used)', () => {
-    expect(searchLine(rebuilt)).toEqual([4, 2]);
+  it('re-indexes the search documents, which changed, and leaves no earlier index behind', () => {
+    expect(searchLine(rebuilt)).toBe('indexed');
+    expect(readdirSync(join(site, 'pagefind')).sort()).toEqual([JSON.parse(readFileSync(join(site, 'pagefind', 'index.json'), 'utf8')).dir, 'index.json'].sort());
   });
 });

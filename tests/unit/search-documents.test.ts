@@ -6,7 +6,7 @@ import { hunSen } from '../helpers/entity-files.ts';
 import { buildArchiveIndex } from '../../src/archive/archive-index.ts';
 import type { Article, ProcessedArticle } from '../../src/archive/article.ts';
 import { parseDate } from '../../src/archive/dates.ts';
-import { monthRuns, searchShards } from '../../src/archive/search-documents.ts';
+import { searchIndexSource } from '../../src/archive/search-documents.ts';
 
 function article(slug: string, date: string, title: string, people: string[], html: string): ProcessedArticle {
   const parsed = parseDate(date);
@@ -17,6 +17,7 @@ function article(slug: string, date: string, title: string, people: string[], ht
     title,
     date: parsed.value,
     summary: 'The summary.',
+    source: 'The Phnom Penh Post',
     draft: false,
     names: { people, organisations: ['Council of Ministers, Cambodia'], events: [], places: [], tags: ['diplomacy'] },
     html,
@@ -37,8 +38,8 @@ const { index } = buildArchiveIndex(
 );
 // Bodies are kept apart from the index, as the build keeps them in its cache.
 const source = { body: (a: Article) => (a as ProcessedArticle).html, digest: (a: Article) => a.slug };
-const shards = searchShards(index, source);
-const documents = shards.flatMap((shard) => Array.from({ length: shard.pages }, (_, at) => shard.document(at)));
+const all = searchIndexSource(index, source);
+const documents = Array.from({ length: all.pages }, (_, at) => all.document(at));
 const byUrl = new Map(documents.map((d) => [d.url, fromHtml(d.html)]));
 
 function attr(tree: ReturnType<typeof fromHtml>, selector: string, name: string): string[] {
@@ -46,11 +47,7 @@ function attr(tree: ReturnType<typeof fromHtml>, selector: string, name: string)
 }
 
 describe('search documents', () => {
-  it('come in shards: a year of articles each, newest first, then the entities', () => {
-    expect(shards.map(({ name, year }) => [name, year])).toEqual([['2023', 2023], ['2022', 2022], ['entities', undefined]]);
-  });
-
-  it('gives every article and entity one document at its page (the search page adds the base path)', () => {
+  it('gives every article (newest first) and then every entity one document at its page (the search page adds the base path)', () => {
     expect(documents.map((d) => d.url)).toEqual([
       '/articles/2023-08-07-talks/',
       '/articles/2022-01-02-visit/',
@@ -60,11 +57,14 @@ describe('search documents', () => {
     ]);
   });
 
-  it('marks the article text, title, date and sort key, and keeps the body HTML with its headings', () => {
+  it('marks the article text, title, date, source and sort key, and keeps the body HTML with its headings', () => {
     const tree = byUrl.get('/articles/2023-08-07-talks/')!;
     const body = selectAll('[data-pagefind-body]', tree);
     expect(body).toHaveLength(1);
     expect(toString(body[0]!)).toContain('Border talks resumed.');
+    // The result shows its title, date and source; the excerpt, made from the body, repeats none.
+    for (const shown of ['Talks', 'August', 'Phnom Penh Post']) expect(toString(body[0]!)).not.toContain(shown);
+    expect(attr(tree, '[data-pagefind-meta="source"]', 'x')).toEqual(['The Phnom Penh Post']);
     expect(selectAll('[data-pagefind-body] h2#why', tree)).toHaveLength(1);
     expect(attr(tree, '[data-pagefind-meta="title"]', 'x')).toEqual(['Talks <script>alert(1)</script> in Hanoi']);
     expect(selectAll('script', tree)).toHaveLength(0);
@@ -85,49 +85,34 @@ describe('search documents', () => {
     expect(selectAll('[data-pagefind-body] [data-pagefind-filter]', tree)).toHaveLength(0);
   });
 
-  it('indexes an entity profile: name, aliases, other languages, facts and description', () => {
+  it('indexes an entity profile: aliases, other languages, facts and description, with its name and kind as fields', () => {
     const tree = byUrl.get('/people/hun-sen/')!;
     const [body] = selectAll('[data-pagefind-body]', tree);
-    expect(body!.properties.dataPagefindFilter).toBe('type:Person');
     const text = toString(body!);
-    for (const part of ['Hun Sen', 'Samdech Hun Sen', 'ហ៊ុន សែន', 'Prime Minister', 'Led the government.']) expect(text).toContain(part);
+    for (const part of ['Samdech Hun Sen', 'ហ៊ុន សែន', 'Prime Minister', 'Led the government.']) expect(text).toContain(part);
+    expect(text).not.toMatch(/^Hun Sen/);
     expect(attr(tree, '[lang="km"]', 'x')).toEqual(['ហ៊ុន សែន']);
     expect(attr(tree, '[data-pagefind-meta="title"]', 'x')).toEqual(['Hun Sen']);
+    expect(attr(tree, '[data-pagefind-meta="kind"]', 'x')).toEqual(['Person']);
+    expect(selectAll('[data-pagefind-filter]', tree).map((el) => [String(el.properties.dataPagefindFilter), toString(el)])).toEqual([['type', 'Person']]);
+  });
+
+  it('gives an entity with no profile its kind as body text, since Pagefind keeps no page without any', () => {
+    const tree = byUrl.get('/tags/diplomacy/')!;
+    expect(selectAll('[data-pagefind-body]', tree).map((el) => toString(el))).toEqual(['Tag']);
+    expect(attr(tree, '[data-pagefind-meta="title"]', 'x')).toEqual(['diplomacy']);
   });
 });
 
-describe('search shards', () => {
-  it('split a year into runs of whole months, newest first, none over the size unless one month is', () => {
-    const months = [3, 2, 2, 6, 1].map((n, m) => ({ articles: Array.from({ length: n }, (_, i) => `m${m}a${i}`) }));
-    const runs = monthRuns(months, 5);
-    expect(runs.map((r) => r.length)).toEqual([5, 2, 6, 1]);
-    expect(runs.flat()).toEqual(months.flatMap((m) => m.articles));
-    expect(monthRuns(months, 100)).toEqual([months.flatMap((m) => m.articles)]);
-    expect(monthRuns([], 5)).toEqual([]);
-  });
-
-  it('name the parts of a split year from the newest, and each holds its own articles', async () => {
-    const many = Array.from({ length: 5 }, (_, i) =>
-      article(`2023-0${i + 1}-01-item`, `2023-0${i + 1}-01`, `Item ${i}`, ['Hun Sen'], `<p>Item ${i}.</p>`),
-    );
-    const { index: split } = buildArchiveIndex(many, [PERSON]);
-    const parts = searchShards(split, source, 2);
-    expect(parts.map(({ name, year, pages }) => [name, year, pages])).toEqual([
-      ['2023-1', 2023, 2],
-      ['2023-2', 2023, 2],
-      ['2023-3', 2023, 1],
-      ['entities', undefined, 3],
-    ]);
-    expect(parts[0]!.document(1).url).toBe('/articles/2023-04-01-item/');
-    expect(parts[2]!.document(0).url).toBe('/articles/2023-01-01-item/');
-  });
-
-  it('tell a changed shard by its inputs, without reading bodies', () => {
+describe('the search index', () => {
+  it('tells a change in its documents by its inputs, without reading bodies', () => {
     const read: string[] = [];
-    const tracked = searchShards(index, { body: (a: Article) => (read.push(a.slug), ''), digest: (a: Article) => `${a.slug}@1` });
-    const again = searchShards(index, { body: () => '', digest: (a: Article) => (a.slug.startsWith('2022') ? `${a.slug}@2` : `${a.slug}@1`) });
-    const inputs = (list: typeof tracked) => list.map((shard) => JSON.stringify(shard.inputs()));
-    expect(inputs(again).map((x, i) => x === inputs(tracked)[i])).toEqual([true, false, true]);
+    const tracked = searchIndexSource(index, { body: (a: Article) => (read.push(a.slug), ''), digest: (a: Article) => `${a.slug}@1` });
+    const same = searchIndexSource(index, { body: () => '', digest: (a: Article) => `${a.slug}@1` });
+    const edited = searchIndexSource(index, { body: () => '', digest: (a: Article) => (a.slug.startsWith('2022') ? `${a.slug}@2` : `${a.slug}@1`) });
+    const inputs = (documents: typeof tracked) => JSON.stringify(documents.inputs());
+    expect(inputs(same)).toBe(inputs(tracked));
+    expect(inputs(edited)).not.toBe(inputs(tracked));
     expect(read).toEqual([]);
   });
 });
