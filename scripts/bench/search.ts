@@ -19,6 +19,8 @@ interface Sample {
   bytes: number;
   requests: number;
   status: string;
+  /** Bytes by kind of file (`.js`, `.pf_fragment`…), largest first. */
+  byKind: Record<string, number>;
 }
 
 /** Runs in the page before its own scripts: notes when the first result appears. */
@@ -41,11 +43,15 @@ async function measure(browser: Browser, url: string): Promise<Sample> {
   // The context's events include the requests of Pagefind's web worker, which a page's own
   // DevTools session does not see.
   const finished: Promise<void>[] = [];
+  const kinds = new Map<string, number>();
   context.on('requestfinished', (request) => {
     if (!counting) return;
     requests++;
+    const kind = /(\.[a-z_]+)$/.exec(new URL(request.url()).pathname)?.[1] ?? '/';
     finished.push(request.sizes().then((sizes) => {
-      bytes += sizes.responseHeadersSize + sizes.responseBodySize;
+      const size = sizes.responseHeadersSize + sizes.responseBodySize;
+      bytes += size;
+      kinds.set(kind, (kinds.get(kind) ?? 0) + size);
     }));
   });
   await page.addInitScript(watchFirstResult);
@@ -56,7 +62,8 @@ async function measure(browser: Browser, url: string): Promise<Sample> {
   const ms = await page.evaluate(() => (window as unknown as { firstResultAt: number }).firstResultAt);
   const status = (await page.textContent('[data-status]')) ?? '';
   await context.close();
-  return { ms, bytes, requests, status };
+  const byKind = Object.fromEntries([...kinds].sort(([, a], [, b]) => b - a));
+  return { ms, bytes, requests, status, byKind };
 }
 
 const median = (values: number[]): number => {
@@ -99,7 +106,7 @@ if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 else {
   for (const r of report) {
     process.stdout.write(
-      `${JSON.stringify(r.query)}: first result ${r.ms} ms, ${r.kb} KB in ${r.requests} requests (median of ${runs}; each run ${r.runs.map((s) => `${Math.round(s.ms)} ms/${Math.round(s.bytes / 1024)} KB`).join(', ')}) — ${r.status.trim()}\n`,
+      `${JSON.stringify(r.query)}: first result ${r.ms} ms, ${r.kb} KB in ${r.requests} requests (median of ${runs}; each run ${r.runs.map((s) => `${Math.round(s.ms)} ms/${Math.round(s.bytes / 1024)} KB`).join(', ')}) — ${r.status.trim()}\n  by kind of file (first run): ${Object.entries(r.runs[0]!.byKind).map(([kind, size]) => `${kind} ${Math.round(size / 1024)} KB`).join(', ')}\n`,
     );
   }
 }

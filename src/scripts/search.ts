@@ -62,7 +62,8 @@ export async function startSearch(base: string): Promise<void> {
   const basePath = `${root}pagefind/${dir}/`;
   const pagefind = ((await import(/* @vite-ignore */ `${basePath}pagefind.js`)) as PagefindModule).createInstance({ basePath, baseUrl: root });
 
-  let filtersLoaded: Promise<unknown> | undefined;
+  let filtersLoading: Promise<void> | undefined;
+  let filtersReady = false;
   let found: PagefindResult[] = [];
   let searched = 0;
 
@@ -111,31 +112,42 @@ export async function startSearch(base: string): Promise<void> {
     }));
   }
 
+  const somethingAsked = (): boolean => input.value.trim() !== '' || Object.keys(filtersChosen()).length > 0;
+
+  /** The current form's search. */
+  function ask(): Promise<PagefindSearch> {
+    const order = sortSelect.value;
+    const sort = order === 'newest' || order === 'oldest' ? { date: order === 'newest' ? ('desc' as const) : ('asc' as const) } : undefined;
+    return pagefind.search(input.value.trim() || null, { filters: filtersChosen(), ...(sort ? { sort } : {}) });
+  }
+
   async function run(): Promise<void> {
-    const query = input.value.trim();
-    const filters = filtersChosen();
     const id = ++searched;
-    if (!query && Object.keys(filters).length === 0) {
+    if (!somethingAsked()) {
       history.replaceState(null, '', address());
       found = [];
       list.replaceChildren();
       pager.replaceChildren();
       status.textContent = 'Type some words, or choose a filter.';
+      if (filtersReady) showCounts(await pagefind.filters());
       return;
     }
     status.textContent = 'Searching…';
-    const order = sortSelect.value;
-    const sort = order === 'newest' || order === 'oldest' ? { date: order === 'newest' ? ('desc' as const) : ('asc' as const) } : undefined;
-    const answer = await pagefind.search(query || null, { filters, ...(sort ? { sort } : {}) });
+    const answer = await ask();
     if (id !== searched) return;
     found = answer.results;
     await showPage();
-    if (filtersLoaded) showCounts(answer.filters);
+    if (filtersReady) showCounts(answer.filters);
   }
 
   /** The menus' values: every filter's chunk, then the counts of the current search. */
   function loadFilters(): void {
-    filtersLoaded ??= pagefind.filters().then(() => run());
+    filtersLoading ??= pagefind.filters().then(async (all) => {
+      filtersReady = true;
+      const id = searched;
+      const counts = somethingAsked() ? (await ask()).filters : all;
+      if (id === searched) showCounts(counts);
+    });
   }
 
   form.addEventListener('submit', (event) => {
