@@ -7,11 +7,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PROJECT_ROOT, buildArchive, type BuildResult } from '../helpers/build.ts';
-import { serve, type Served } from '../helpers/serve.ts';
-import { CHROMIUM_LAUNCH } from './chromium.ts';
+import { PROJECT_ROOT, type BuildResult } from '../helpers/build.ts';
+import type { Served } from '../helpers/serve.ts';
+import { buildAndBrowse, type BrowsedSite } from './chromium.ts';
 import { htmlPages } from './site-files.ts';
 
 const SITE = 'https://archive.example.org';
@@ -39,16 +39,15 @@ let build: BuildResult;
 let server: Served;
 let browser: Browser;
 
+let site: BrowsedSite | undefined;
+
 beforeAll(async () => {
-  build = buildArchive(join(PROJECT_ROOT, 'content'), { env: { ARCHIVE_SITE: SITE } });
-  expect(build.ok, build.output).toBe(true);
-  server = await serve(build.outDir);
-  browser = await chromium.launch(CHROMIUM_LAUNCH);
+  site = await buildAndBrowse(join(PROJECT_ROOT, 'content'), { env: { ARCHIVE_SITE: SITE } });
+  ({ build, server, browser } = site);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 async function open(path: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {

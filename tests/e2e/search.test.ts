@@ -7,11 +7,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildArchive, type BuildResult } from '../helpers/build.ts';
-import { serve, type Served } from '../helpers/serve.ts';
-import { CHROMIUM_LAUNCH } from './chromium.ts';
+import type { Served } from '../helpers/serve.ts';
+import { buildAndBrowse, type BrowsedSite } from './chromium.ts';
 
 /** Articles about the harbour: more than two pages of results. */
 const HARBOUR = 47;
@@ -56,7 +55,7 @@ const FILES: { path: string; text: string }[] = [
 ];
 
 let dir: string;
-let build: BuildResult;
+let site: BrowsedSite | undefined;
 let server: Served;
 let browser: Browser;
 
@@ -66,15 +65,12 @@ beforeAll(async () => {
     mkdirSync(join(dir, path, '..'), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  build = buildArchive(dir);
-  expect(build.ok, build.output).toBe(true);
-  server = await serve(build.outDir);
-  browser = await chromium.launch(CHROMIUM_LAUNCH);
+  site = await buildAndBrowse(dir);
+  ({ server, browser } = site);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
