@@ -3,13 +3,18 @@
  * time from the start of navigation to the first result on screen, and the bytes transferred
  * until then (every request the page made, headers included, with nothing cached).
  *
- *   node scripts/bench/search.ts <built site> [--query "words"]… [--runs 5] [--json]
+ *   node scripts/bench/search.ts <built site> [--query "words"]… [--runs 5] [--gzip] [--json]
  *
  * Serves the folder the way the browser tests do (tests/helpers/serve.ts: no compression, as a
- * plain static host), starts the system's Chromium and opens `/search/?q=…` in a fresh context for
- * each run, so nothing comes from the cache. Prints the median of the runs for each query.
+ * plain static host), or with `--gzip` compressing text (HTML, CSS, JavaScript, JSON) as most
+ * static hosts do (Pagefind's own files are compressed already), starts the system's Chromium and
+ * opens `/search/?q=…` in a fresh context for each run, so nothing comes from the cache. Prints
+ * the median of the runs for each query.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { serve } from '../../tests/helpers/serve.ts';
 import { CHROMIUM_LAUNCH } from '../../tests/e2e/chromium.ts';
@@ -66,6 +71,27 @@ async function measure(browser: Browser, url: string): Promise<Sample> {
   return { ms, bytes, requests, status, byKind };
 }
 
+/** A server in front of `origin` that gzips text for a browser that accepts it. */
+async function gzipping(origin: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer(async (req, res) => {
+    const upstream = await fetch(new URL(req.url ?? '/', origin));
+    const type = upstream.headers.get('content-type') ?? '';
+    let body = Buffer.from(await upstream.arrayBuffer());
+    const headers: Record<string, string> = { 'content-type': type };
+    if (/^(text\/|application\/(json|javascript|xml))/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
+      body = gzipSync(body);
+      headers['content-encoding'] = 'gzip';
+    }
+    res.writeHead(upstream.status, { ...headers, 'content-length': String(body.length) });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
@@ -73,16 +99,17 @@ const median = (values: number[]): number => {
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { query: { type: 'string', multiple: true }, runs: { type: 'string', default: '5' }, json: { type: 'boolean', default: false } },
+  options: { query: { type: 'string', multiple: true }, runs: { type: 'string', default: '5' }, gzip: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
 });
 const site = positionals[0];
 if (!site) {
-  process.stderr.write('usage: node scripts/bench/search.ts <built site> [--query "words"]… [--runs 5] [--json]\n');
+  process.stderr.write('usage: node scripts/bench/search.ts <built site> [--query "words"]… [--runs 5] [--gzip] [--json]\n');
   process.exit(2);
 }
 const queries = values.query ?? ['ferry'];
 const runs = Number(values.runs);
-const server = await serve(site);
+const files = await serve(site);
+const server = values.gzip ? await gzipping(files.url) : files;
 const browser = await chromium.launch(CHROMIUM_LAUNCH);
 const report: { query: string; ms: number; kb: number; requests: number; status: string; runs: Sample[] }[] = [];
 try {
@@ -101,6 +128,7 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  if (server !== files) await files.close();
 }
 if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 else {
