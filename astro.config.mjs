@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { archiveMode } from './src/integrations/archive-mode.ts';
+import { buildLock } from './src/integrations/build-lock.ts';
+import { dataFilesIntegration } from './src/integrations/data-files.ts';
 import { pageCache } from './src/integrations/page-cache.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { previousOutput } from './src/integrations/previous-output.ts';
@@ -14,10 +16,12 @@ import { previousOutput } from './src/integrations/previous-output.ts';
  *   ARCHIVE_BASE     a sub-folder the site is served from, such as /news
  *   ARCHIVE_CACHE    the build cache (default: .cache/astro, which survives `npm ci`)
  *   ARCHIVE_DRAFTS   1 to publish drafts too (a preview deployment); `npm run dev` always shows them
+ *   ARCHIVE_SEARCH_SHARD  articles per search shard (default 4000; src/integrations/search-documents.ts)
  */
 const env = process.env;
 const pages = pageCache();
-const search = pagefind();
+const search = pagefind(env.ARCHIVE_SEARCH_SHARD);
+const data = dataFilesIntegration();
 // Astro lets a BASE_URL in the environment override `base` in pages (test runners set one):
 // the archive's base comes from ARCHIVE_BASE alone.
 delete env.BASE_URL;
@@ -37,6 +41,8 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   // Pages whose cache key (src/lib/page-keys.ts) and code are unchanged are left as they are, not
   // rendered (page-cache.ts, which also writes the sitemap); so are unchanged search shards
-  // (pagefind.ts). Old output is cleaned up last.
-  integrations: [archiveMode(), search, pages, previousOutput(pages, search)],
+  // (pagefind.ts), and so are unchanged feeds and API files (data-files.ts), which a worker writes
+  // while the pages render. Old output is cleaned up last. One build at a time writes to the output
+  // and the cache (build-lock.ts: last, so that it is given back when every other integration is done).
+  integrations: [archiveMode(), search, data, pages, previousOutput(pages, search, data), buildLock()],
 });

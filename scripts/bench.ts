@@ -4,6 +4,7 @@
  * after editing one article.
  *
  *   npm run bench -- --articles 10000 [--seed 1] [--runs 3] [--json] [--keep] [--verbose]
+ *   npm run bench -- --vs-peers --articles 2000 [--runs 3]   (against Eleventy + Pagefind: bench/peers.ts)
  *
  * Runs on Node 24 (type stripping); progress goes to stderr, the report to stdout.
  */
@@ -14,7 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { generateArchive, type GeneratedArchive } from './bench/generate.ts';
 import { hasGnuTime, outputStats, runBuild, stopRunningBuild } from './bench/run-build.ts';
 import { medianBuild, type Measured } from './bench/medians.ts';
+import { runVsPeers } from './bench/peers.ts';
 import { parseStages } from './bench/stages.ts';
+import { parseCommandLine, stdio } from './cli.ts';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -26,6 +29,8 @@ interface Options {
   verbose: boolean;
   rebuilds: boolean;
   runs: number;
+  vsPeers: boolean;
+  peers: string;
 }
 
 const USAGE = `Usage: npm run bench -- [--articles N] [--seed S] [--runs R] [--json] [--keep] [--verbose] [--no-rebuilds]
@@ -36,7 +41,10 @@ const USAGE = `Usage: npm run bench -- [--articles N] [--seed S] [--runs R] [--j
   --json          print one JSON object instead of the table
   --keep          keep the temporary folder (content, output, cache, build logs)
   --verbose       echo the build logs to stderr as they arrive
-  --no-rebuilds   measure the cold build only`;
+  --no-rebuilds   measure the cold build only
+  --vs-peers      instead: build the peers' corpus cold with this project and with Eleventy +
+                  pagefind --site, alternately, --runs times (default 3), and print the ratio
+  --peers DIR     the peers folder for --vs-peers (default ../shared/peers; it is copied)`;
 
 function parseCount(text: string | undefined, flag: string): number {
   const match = /^(\d[\d,_]*)(k)?$/i.exec(text?.trim() ?? '');
@@ -50,44 +58,44 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { articles: 1000, seed: 1, json: false, keep: false, verbose: false, rebuilds: true, runs: 1 };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
-    const value = (): string => inline ?? argv[++i] ?? fail(`${flag} needs a value`);
-    switch (flag) {
-      case '--articles':
-      case '-n':
-        options.articles = parseCount(value(), flag);
-        if (options.articles < 1) fail('--articles must be at least 1');
-        break;
-      case '--seed':
-        options.seed = parseCount(value(), flag);
-        break;
-      case '--runs':
-        options.runs = parseCount(value(), flag);
-        if (options.runs < 1) fail('--runs must be at least 1');
-        break;
-      case '--json':
-        options.json = true;
-        break;
-      case '--keep':
-        options.keep = true;
-        break;
-      case '--verbose':
-        options.verbose = true;
-        break;
-      case '--no-rebuilds':
-        options.rebuilds = false;
-        break;
-      case '--help':
-      case '-h':
-        process.stdout.write(`${USAGE}\n`);
-        process.exit(0);
-      default:
-        fail(`unknown option "${argv[i]}"`);
-    }
-  }
+/** The options, or the exit code when there is nothing more to do (`--help`, an unknown option). */
+function parseOptions(argv: string[]): Options | number {
+  const parsed = parseCommandLine(
+    {
+      args: argv,
+      options: {
+        articles: { type: 'string', short: 'n' },
+        seed: { type: 'string' },
+        runs: { type: 'string' },
+        json: { type: 'boolean' },
+        keep: { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        'no-rebuilds': { type: 'boolean' },
+        'vs-peers': { type: 'boolean' },
+        peers: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: false,
+    },
+    USAGE,
+    stdio,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
+  const vsPeers = values['vs-peers'] ?? false;
+  const options: Options = {
+    articles: values.articles === undefined ? 1000 : parseCount(values.articles, '--articles'),
+    seed: values.seed === undefined ? 1 : parseCount(values.seed, '--seed'),
+    runs: values.runs === undefined ? (vsPeers ? 3 : 1) : parseCount(values.runs, '--runs'),
+    json: values.json ?? false,
+    keep: values.keep ?? false,
+    verbose: values.verbose ?? false,
+    rebuilds: !values['no-rebuilds'],
+    vsPeers,
+    peers: values.peers === undefined ? resolve(PROJECT_ROOT, '..', 'shared', 'peers') : resolve(values.peers),
+  };
+  if (options.articles < 1) fail('--articles must be at least 1');
+  if (options.runs < 1) fail('--runs must be at least 1');
   return options;
 }
 
@@ -153,7 +161,8 @@ function round(value: number | null): number | null {
 }
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseOptions(process.argv.slice(2));
+  if (typeof options === 'number') process.exit(options);
   const load = loadavg()[0]!;
   const cpus = availableParallelism();
   const astroVersion = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }).version;
@@ -178,6 +187,11 @@ async function main(): Promise<void> {
 
   try {
     if (load > cpus) progress(`warning: load average ${load.toFixed(1)} on ${cpus} CPUs; other work will slow the builds`);
+    if (options.vsPeers) {
+      const report = await runVsPeers({ projectRoot: PROJECT_ROOT, peersSource: options.peers, work, articles: options.articles, seed: options.seed, runs: options.runs, progress });
+      process.stdout.write(`load average at start ${load.toFixed(2)} on ${cpus} CPUs · Node ${process.version} · Astro ${astroVersion}\n${report}\n`);
+      return;
+    }
     progress(`generating ${num.format(options.articles)} articles (seed ${options.seed}) in ${contentDir}`);
     const genStart = performance.now();
     const archive: GeneratedArchive = generateArchive(contentDir, {
@@ -346,7 +360,7 @@ function report(
     ...measured.map((x) => `processes at the peak (${x.name}): ${x.run.atPeak.map((p) => `${p.command} ${bytes(p.rssBytes)}`).join(', ') || 'n/a'}`),
     ...measured.map((x) => `CPU time by process (${x.name}): ${x.run.cpuByCommand.map((c) => `${c.command}${c.processes > 1 ? ` ×${c.processes}` : ''} ${seconds(c.ms)}`).join(', ') || 'n/a'}`),
     `CPU time: ${result.cpuMethod}`,
-    `peak RSS: ${result.peakRssMethod}; feeds are part of page rendering; the search index is built alongside it (a worker process and Pagefind's), so stages overlap; n/a = the build log does not report that stage`,
+    `peak RSS: ${result.peakRssMethod}; feeds and API files (a worker process) and the search index (a worker process and Pagefind's) are made alongside page rendering, so stages overlap; n/a = the build log does not report that stage`,
   ];
   if (result.workDir) foot.push(`kept: ${result.workDir} (content/, dist/, cache/, logs/)`);
   return [...head, table(rows), ...foot].join('\n');

@@ -11,7 +11,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import type { ImportLookups, ImportWarningKind, SourceFormat, TeamMember } from '../src/archive/importer.ts';
+import type { ImportLookups, ImportWarningKind, SourceFormat, TeamMember } from './import/rules.ts';
 import { fastStart, parseCommandLine, stdio, type Output } from './cli.ts';
 
 export interface ImportOptions {
@@ -98,12 +98,12 @@ export function detectFormat(dir: string): { format: SourceFormat; clue: string 
 
 /** The site's author, topic and source records around the folder, when it has them. */
 export async function loadLookups(dir: string, format: SourceFormat): Promise<ImportLookups> {
-  const { splitFrontmatter } = await import('../src/archive/frontmatter.ts');
-  const { authorName, plainText, teamFromCsv } = await import('../src/archive/importer.ts');
+  const { readImportFrontmatter } = await import('./import/frontmatter.ts');
+  const { authorName, plainText, teamFromCsv } = await import('./import/rules.ts');
   const readData = async (path: string): Promise<Record<string, unknown> | undefined> => {
     try {
-      const split = splitFrontmatter(await readFile(path, 'utf8'), path);
-      return split.ok ? split.value.data : undefined;
+      const split = readImportFrontmatter(await readFile(path, 'utf8'), path, format);
+      return split.ok ? split.data : undefined;
     } catch {
       return undefined;
     }
@@ -165,7 +165,7 @@ export async function loadLookups(dir: string, format: SourceFormat): Promise<Im
 
 export async function importArchive(options: ImportOptions): Promise<ImportReport> {
   const started = performance.now();
-  const { convertFile, WARNING_LABELS } = await import('../src/archive/importer.ts');
+  const { convertFile, WARNING_LABELS } = await import('./import/rules.ts');
   const sourceDir = resolve(options.dir);
   const outDir = resolve(options.out);
   if (!isDir(sourceDir)) throw new Error(`there is no folder at ${options.dir}`);

@@ -93,14 +93,14 @@ export function describeResolution(r: NameResolution): string {
 
 export async function createArticle(options: NewArticleOptions): Promise<NewArticleResult> {
   // The engine is imported here, not at the top, so the command line can set up fastStart() first.
-  const [{ loadEntityFiles, displayRoot }, { buildNameIndex }, { nameKey, sameName, cleanName, editDistance }, { slugify }, { parseDate }, { renderArticleFile }] =
+  const [{ loadEntityFiles, displayRoot }, { buildNameIndex }, { nameKey, sameName, cleanName, closest }, { slugify }, { parseDate }, { renderArticleFile }] =
     await Promise.all([
       import('../src/archive/load.ts'),
       import('../src/archive/name-index.ts'),
       import('../src/archive/names.ts'),
       import('../src/archive/slug.ts'),
       import('../src/archive/dates.ts'),
-      import('../src/archive/importer.ts'),
+      import('./import/article-file.ts'),
     ]);
   const known = await scanArticles(options.contentDir);
 
@@ -162,16 +162,7 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
       ...entityFiles.filter((f) => f.kind === kind).flatMap((f) => [f.name, ...f.aliases]),
       ...[...known.names[kind].values()].map((u) => u.spelling),
     ];
-    let best: string | undefined;
-    let bestDistance = 3;
-    for (const candidate of candidates) {
-      const d = editDistance(key, nameKey(candidate));
-      if (d > 0 && d < bestDistance) {
-        best = candidate;
-        bestDistance = d;
-      }
-    }
-    return best;
+    return closest(key, candidates, { keyOf: nameKey, skipSame: true });
   }
 
   const text = renderArticleFile(
@@ -214,7 +205,7 @@ interface KnownName {
  * names they use per kind, by name key, and the article addresses already taken.
  */
 export async function scanArticles(contentDir: string): Promise<{ names: Record<EntityKind, Map<string, KnownName>>; slugs: Map<string, string> }> {
-  const [{ listArticleFiles, readSource }, { splitFrontmatter }, { nameKey, cleanName }, { slugFromPath }, { displayRoot }] = await Promise.all([
+  const [{ listArticleFiles, readSource }, { splitFrontmatter }, { nameKey, cleanName, rankSpellings }, { slugFromPath }, { displayRoot }] = await Promise.all([
     import('../src/archive/content-dir.ts'),
     import('../src/archive/frontmatter.ts'),
     import('../src/archive/names.ts'),
@@ -251,8 +242,7 @@ export async function scanArticles(contentDir: string): Promise<{ names: Record<
   for (const kind of KINDS) {
     names[kind] = new Map(
       [...spellings[kind]].map(([key, counts]) => {
-        const ranked = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
-        return [key, { spelling: ranked[0]![0], articles: ranked.reduce((sum, [, n]) => sum + n, 0) }];
+        return [key, { spelling: rankSpellings(counts)[0]!, articles: [...counts.values()].reduce((sum, n) => sum + n, 0) }];
       }),
     );
   }

@@ -86,7 +86,7 @@ const settings = new Map<string, number>();
 
 /** A system setting from `getconf` (`PAGESIZE`, `CLK_TCK`: the unit of the CPU times in
  * /proc/<pid>/stat), or `fallback` where there is none. */
-function systemSetting(name: string, fallback: number): number {
+export function systemSetting(name: string, fallback: number): number {
   let value = settings.get(name);
   if (value === undefined) {
     try {
@@ -265,31 +265,45 @@ export function stopRunningBuild(): void {
 }
 
 export async function runBuild(request: BuildRequest): Promise<BuildRun> {
-  const useTime = hasGnuTime();
-  const ownScratch = useTime && !request.scratchDir ? mkdtempSync(join(tmpdir(), 'news-archive-bench-time-')) : undefined;
-  const scratch = request.scratchDir ?? ownScratch;
-  const timeFile = useTime ? join(scratch!, `maxrss-${process.hrtime.bigint()}`) : undefined;
-  const command = useTime ? '/usr/bin/time' : process.execPath;
   // `npm run build`'s own script, which becomes the build process (execve) with its flags.
-  const buildArgs = [join(request.projectRoot, 'scripts', 'build.ts'), '--root', request.projectRoot];
-  const args = useTime ? ['-f', '%M %U %S', '-o', timeFile!, process.execPath, ...buildArgs] : buildArgs;
-
-  const started = performance.now();
-  const child = spawn(command, args, {
+  return runMeasured(process.execPath, [join(request.projectRoot, 'scripts', 'build.ts'), '--root', request.projectRoot], {
+    ...request,
     cwd: request.cwd ?? request.projectRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // A process group of its own, so stopRunningBuild() reaches the build behind `time` too.
-    detached: true,
     env: {
-      ...process.env,
       ARCHIVE_CONTENT: request.contentDir,
       ARCHIVE_OUT: request.outDir,
       ARCHIVE_CACHE: request.cacheDir,
       ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
       ...request.env,
     },
+  });
+}
+
+export interface MeasuredRequest {
+  cwd: string;
+  /** Added to this process's environment. */
+  env?: Record<string, string>;
+  onLine?: (line: LogLine) => void;
+  pollMs?: number;
+  scratchDir?: string;
+}
+
+/** Runs any command as the build is run, measured the same way (another system's build, too). */
+export async function runMeasured(program: string, programArgs: string[], request: MeasuredRequest): Promise<BuildRun> {
+  const useTime = hasGnuTime();
+  const ownScratch = useTime && !request.scratchDir ? mkdtempSync(join(tmpdir(), 'news-archive-bench-time-')) : undefined;
+  const scratch = request.scratchDir ?? ownScratch;
+  const timeFile = useTime ? join(scratch!, `maxrss-${process.hrtime.bigint()}`) : undefined;
+  const command = useTime ? '/usr/bin/time' : program;
+  const args = useTime ? ['-f', '%M %U %S', '-o', timeFile!, program, ...programArgs] : programArgs;
+
+  const started = performance.now();
+  const child = spawn(command, args, {
+    cwd: request.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // A process group of its own, so stopRunningBuild() reaches the build behind `time` too.
+    detached: true,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...request.env },
   });
   running = child;
   const sampler = new TreeSampler(child.pid!, useTime ? [child.pid!] : []);

@@ -18,11 +18,11 @@ export interface Stages {
   contentLoad: number | null;
   /** The archive index, where a log line reports its time ("index built in 120ms"). */
   index: number | null;
-  /** "generating static routes" up to its "✓ Completed in …" (feeds included, they are routes). */
+  /** "generating static routes" up to its "✓ Completed in …" (the main feed included, a route). */
   pageRendering: number | null;
   /** Pagefind or another search indexer: its reported time, else the span of its log lines. */
   searchIndex: number | null;
-  /** Feed routes (rss.xml, atom, feed.json): the sum of their per-route times, or a reported time. */
+  /** Feeds: a reported time (the feeds and API worker's line), else the sum of feed routes' times. */
   feeds: number | null;
   /** Start-up, config and content sync together ("[types] Generated …" or "Collecting build info" time). */
   sync: number | null;

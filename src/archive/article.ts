@@ -4,7 +4,6 @@
  * editor gave none.
  */
 import { basename } from 'node:path';
-import type { ParsedDate } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { FILE_KINDS, type EntityKind } from './kinds.ts';
@@ -13,24 +12,19 @@ import { entityUrlPath } from './entities.ts';
 import { findKnownMentions, linkMentions } from './mentions.ts';
 import { applyOverrides, checkOverrides, extractQuotes, readOverrides, toSpeaker, type Quote, type Speaker } from './quotes.ts';
 import type { NameIndex } from './name-index.ts';
-import { KEY_SYNONYMS, articleSchema } from './schema.ts';
+import { KEY_SYNONYMS, articleSchema, type ArticleFrontmatter } from './schema.ts';
 import { articleFindings } from './name-findings.ts';
 import { boundSlug, slugify } from './slug.ts';
 import { validateFrontmatter } from './validate.ts';
 
-/** What the archive knows of an article, all but its body: what lists, indexes and keys read. */
-export interface Article {
+/** What the archive knows of an article, all but its body: what lists, indexes and keys read.
+ * Its frontmatter fields are as the schema makes them. */
+export interface Article extends Pick<ArticleFrontmatter, 'title' | 'date' | 'updated' | 'source' | 'author' | 'url' | 'draft'> {
   /** Path relative to the project root, for findings. */
   file: string;
   slug: string;
-  title: string;
-  date: ParsedDate;
-  updated?: ParsedDate;
+  /** The editor's, or the first paragraph's. */
   summary: string;
-  source?: string;
-  author?: string;
-  url?: string;
-  draft: boolean;
   /** The names exactly as the editor wrote them, per kind; entities.ts resolves them. */
   names: Record<EntityKind, string[]>;
   headings: RenderedMarkdown['headings'];

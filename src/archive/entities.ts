@@ -8,7 +8,7 @@
 import type { Diagnostic } from './diagnostics.ts';
 import type { EntityFile } from './entity-file.ts';
 import { ENTITY_KINDS, KIND_LABELS, type EntityKind } from './kinds.ts';
-import { everyName, nameKey, nameSymbols, sameName } from './names.ts';
+import { everyName, nameKey, nameSymbols, rankSpellings, sameName } from './names.ts';
 import { slugify } from './slug.ts';
 
 /** An entity file's record, or the same shape for a name no file declares (and for tags). */
@@ -128,16 +128,14 @@ export class EntityResolver {
   }
 
   /**
-   * Every entity of every kind. An entity without a file is shown under its most used spelling;
-   * on a tie the one with more diacritics (the fuller form), then the first alphabetically.
+   * Every entity of every kind. An entity without a file is shown under its most used spelling
+   * (rankSpellings), the others are its aliases.
    */
   entities(): Entity[] {
     for (const { entity, spellings } of this.unfiled.values()) {
-      const ranked = [...spellings].sort(
-        ([a, countA], [b, countB]) => countB - countA || nonAscii(b) - nonAscii(a) || a.localeCompare(b),
-      );
-      entity.name = ranked[0]![0];
-      entity.aliases = ranked.slice(1).map(([spelling]) => spelling);
+      const [name, ...aliases] = rankSpellings(spellings);
+      entity.name = name!;
+      entity.aliases = aliases;
     }
     return ENTITY_KINDS.flatMap((kind) => [...this.bySlug.get(kind)!.values()]);
   }
@@ -146,10 +144,6 @@ export class EntityResolver {
 /** The name, alias or other-language name of an entity that has this key. */
 function spellingOf(entity: Entity, key: string): string {
   return everyName(entity).find((n) => nameKey(n) === key) ?? entity.name;
-}
-
-function nonAscii(text: string): number {
-  return text.replace(/[\x00-\x7f]/g, '').length;
 }
 
 /** The site path of an entity's page, before any base path: `/people/hun-sen/`. */

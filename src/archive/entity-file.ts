@@ -2,36 +2,23 @@
  * One entity file (`content/people/hun-sen.md` and the like) in, one validated entity record out:
  * its name, aliases, names in other languages, kind-specific facts and the description body.
  */
-import type { ParsedDate } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import type { FileKind } from './kinds.ts';
 import { parseMarkdown, renderTree, tooDeepDiagnostic } from './markdown.ts';
-import { entitySchemas } from './schema.ts';
+import { entitySchemas, type EntityFrontmatter } from './schema.ts';
 import { entityFileFindings } from './name-findings.ts';
 import { boundSlug, slugify } from './slug.ts';
 import { validateFrontmatter } from './validate.ts';
 
-export interface EntityFacts {
-  role?: string;
-  short?: string[];
-  abbreviation?: string;
-  start?: ParsedDate;
-  end?: ParsedDate;
-  location?: string;
-  country?: string;
-  region?: string;
-}
+/** The fields of an entity file that are neither names nor its address: any kind's. */
+type FactsOf<K extends FileKind> = Omit<EntityFrontmatter[K], keyof EntityFrontmatter['people'] & keyof EntityFrontmatter['places']>;
+export type EntityFacts = Partial<FactsOf<'people'> & FactsOf<'organisations'> & FactsOf<'events'> & FactsOf<'places'>>;
 
-export interface EntityFile {
+export interface EntityFile extends Pick<EntityFrontmatter[FileKind], 'name' | 'aliases' | 'names' | 'wikidata'> {
   file: string;
   kind: FileKind;
   slug: string;
-  name: string;
-  aliases: string[];
-  /** Names by language tag. */
-  names: Record<string, string>;
-  wikidata?: string;
   facts: EntityFacts;
   /** The description, rendered and sanitised; empty when the file has no body. */
   html: string;

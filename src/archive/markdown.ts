@@ -5,7 +5,7 @@
  * when there is some, then cut down to the sanitiser's allow-list: no scripts, no event handlers,
  * no `javascript:` URLs.
  */
-import type { Root as HastRoot } from 'hast';
+import type { Element, Root as HastRoot } from 'hast';
 import { raw } from 'hast-util-raw';
 import type { Heading, Root as MdastRoot } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -38,8 +38,9 @@ const rehypeRawWhenPresent: Plugin<[], HastRoot> = () => (tree) => {
   return hasRaw ? (raw(tree) as HastRoot) : tree;
 };
 
-/** GitHub's allow-list, plus the class that marks entity-mention links (mentions.ts). */
-const sanitizeSchema: SanitizeSchema = {
+/** GitHub's allow-list, plus the class that marks entity-mention links (mentions.ts). The check
+ * (check.ts) reads it too, to tell editors what it removes. */
+export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   // A <style> element is dropped with its content, not unwrapped into page text.
   strip: [...(defaultSchema.strip ?? []), 'style'],
@@ -50,17 +51,43 @@ const sanitizeSchema: SanitizeSchema = {
   },
 };
 
+/** The prefix the sanitiser puts on every id, so no id in a body can clobber the page's own. */
+const ID_PREFIX = sanitizeSchema.clobberPrefix ?? 'user-content-';
+
+/**
+ * Points in-page links (`#fn-1`, an editor's `#section`) at the ids the sanitiser renamed. The
+ * footnotes remark-rehype writes would otherwise link to `#fn-1` while the note's id is
+ * `user-content-fn-1`. A link whose target is not in the body is left as written.
+ */
+const rehypeFragmentLinks: Plugin<[], HastRoot> = () => (tree) => {
+  const ids = new Set<string>();
+  const fragmentLinks: Element[] = [];
+  visit(tree, 'element', (node: Element) => {
+    const { id, href } = node.properties;
+    if (typeof id === 'string') ids.add(id);
+    if (typeof href === 'string' && href.startsWith('#')) fragmentLinks.push(node);
+  });
+  for (const link of fragmentLinks) {
+    const target = ID_PREFIX + (link.properties['href'] as string).slice(1);
+    if (ids.has(target)) link.properties['href'] = `#${target}`;
+  }
+};
+
 const gfmParser = unified().use(remarkParse).use(remarkNews);
 const plainParser = unified().use(remarkParse);
 
 /** A GFM table needs a `|`, strikethrough a `~` and a footnote `[^`: a body with none of them
  * parses the same without those extensions, which cost a quarter of the parse. */
 const MAY_USE_GFM = /[|~]|\[\^/;
-const toHtml = unified()
-  .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeRawWhenPresent)
-  .use(rehypeSanitize, sanitizeSchema)
-  .use(rehypeStringify);
+const sanitised = () =>
+  unified()
+    // Footnote ids unprefixed here: the sanitiser prefixes every id, these too.
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
+    .use(rehypeRawWhenPresent)
+    .use(rehypeSanitize, sanitizeSchema);
+const toHtml = sanitised().use(rehypeStringify);
+/** For a body with footnotes or raw HTML, the only ones with ids for an in-page link to reach. */
+const toHtmlWithIds = sanitised().use(rehypeFragmentLinks).use(rehypeStringify);
 
 /** A parsed body, or how deeply it nests when that is past the limit (nesting.ts). */
 export type ParsedMarkdown = { ok: true; tree: MdastRoot } | { ok: false; tooDeep: Nesting };
@@ -92,7 +119,9 @@ export function tooDeepDiagnostic({ depth, line }: Nesting, file: string, bodyLi
 export function renderTree(tree: MdastRoot): RenderedMarkdown {
   let firstParagraph = '';
   const headings: RenderedMarkdown['headings'] = [];
+  let hasIds = false;
   visit(tree, (node) => {
+    if (node.type === 'footnoteDefinition' || node.type === 'html') hasIds = true;
     if (node.type === 'paragraph' && firstParagraph === '') firstParagraph = toString(node, { includeHtml: false }).trim();
     if (node.type === 'heading') {
       const text = toString(node as Heading).trim();
@@ -106,9 +135,10 @@ export function renderTree(tree: MdastRoot): RenderedMarkdown {
     wordCount += toString(node, { includeHtml: false }).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
     return SKIP;
   });
-  const hast = toHtml.runSync(tree) as HastRoot;
+  const processor = hasIds ? toHtmlWithIds : toHtml;
+  const hast = processor.runSync(tree) as HastRoot;
   return {
-    html: toHtml.stringify(hast),
+    html: processor.stringify(hast),
     firstParagraph,
     headings,
     wordCount,

@@ -2,11 +2,11 @@
  * Entity mentions in an article body, on the Markdown syntax tree:
  * - `linkMentions` links the first mention of each entity the article is tagged with to its page
  *   (by name or any alias, ignoring case and diacritics, whole words only, never inside links,
- *   headings, code or raw HTML);
+ *   an editor's raw `<a>` included, headings, code or raw HTML);
  * - `findKnownMentions` lists known entities the body names, so the editor can be told about
  *   the ones the frontmatter does not tag.
  */
-import type { Link, Parent, Root, Text } from 'mdast';
+import type { Html, Link, Parent, Root, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { NameIndex, NamedEntity } from './name-index.ts';
 import { foldDiacritics, nameKey } from './names.ts';
@@ -47,9 +47,25 @@ function isBoundary(text: string, index: number): boolean {
   return index <= 0 || index >= text.length || !WORD_CHAR.test(text[index]!);
 }
 
-/** Each visit of a prose text node, in document order, with its parent and position. */
+/** Parents of inline HTML, where an HTML node is one tag as micromark reads it (a block of HTML
+ * is one node of many tags, and opaque). */
+const PHRASING = new Set(['paragraph', 'emphasis', 'strong', 'delete', 'tableCell']);
+/** The opening and closing tags of an editor's raw link. */
+const RAW_LINK_OPEN = /^<a(?=[\s/>])/i;
+const RAW_LINK_CLOSE = /^<\/a[\s>]/i;
+
+/** Each visit of a prose text node, in document order, with its parent and position. Text inside
+ * an editor's raw `<a>…</a>` is a link's text, like a Markdown link's, and is not prose. */
 function eachProseText(tree: Root, fn: (node: Text, index: number, parent: Parent) => number | void): void {
+  // Parents whose children, from here on, sit inside a raw <a> opened among them (to their end
+  // if it is never closed, as a browser reads it).
+  const inRawLink = new Set<Parent>();
   visit(tree, (node, index, parent) => {
+    if (parent && inRawLink.size > 0 && inRawLink.has(parent as Parent)) {
+      if (node.type === 'html' && RAW_LINK_CLOSE.test((node as Html).value)) inRawLink.delete(parent as Parent);
+      return SKIP;
+    }
+    if (node.type === 'html' && parent && PHRASING.has(parent.type) && RAW_LINK_OPEN.test((node as Html).value)) inRawLink.add(parent as Parent);
     if (OPAQUE.has(node.type)) return SKIP;
     if (node.type === 'text' && parent && index !== undefined) {
       const next = fn(node as Text, index, parent as Parent);
@@ -119,6 +135,8 @@ export interface KnownMention {
 
 /** Known entities named in the body's prose, first mention of each, in document order. */
 export function findKnownMentions(tree: Root, names: NameIndex): KnownMention[] {
+  // Splitting every text into words and keys is most of an article's scan: none when nothing is known.
+  if (names.empty) return [];
   const found = new Map<NamedEntity, KnownMention>();
   eachProseText(tree, (node) => {
     const words = node.value.split(/[^\p{L}\p{M}\p{N}'’]+/u).filter(Boolean);

@@ -4,6 +4,7 @@
  * processed against it (mention links, untagged mentions), so its fingerprint is part of each
  * article's cache key.
  */
+import { digest } from './cache-key.ts';
 import type { EntityFile } from './entity-file.ts';
 import type { EntityKind } from './kinds.ts';
 import { everyName, nameKey } from './names.ts';
@@ -29,6 +30,8 @@ export interface NameIndex {
   /** Whether a longer known name starts with these words (as keys, joined by spaces), so a scan
    * over text reads on only while a name could still match. */
   continues(prefix: string): boolean;
+  /** No entity file names anything: no text can mention a known entity. */
+  empty: boolean;
   /** Changes whenever any name, alias or slug changes. */
   fingerprint: string;
 }
@@ -49,20 +52,24 @@ export function buildNameIndex(files: readonly EntityFile[]): NameIndex {
     for (const name of entity.names) {
       const key = nameKey(name);
       if (key === '') continue;
-      known.set(`${file.kind}\u0000${key}`, entity);
+      // A name two files claim is an error (entities.ts); until it is mended the first file keeps
+      // it, as the entity resolver does.
+      const kindKey = `${file.kind}\u0000${key}`;
+      if (!known.has(kindKey)) known.set(kindKey, entity);
       const list = keys.get(key) ?? [];
       if (!list.includes(entity)) list.push(entity);
       keys.set(key, list);
       for (let at = key.indexOf(' '); at !== -1; at = key.indexOf(' ', at + 1)) prefixes.add(key.slice(0, at));
     }
   }
-  const fingerprint = JSON.stringify([...known.entries()].map(([key, e]) => [key, e.slug]).sort());
+  const fingerprint = digest([JSON.stringify([...known.entries()].map(([key, e]) => [key, e.slug]).sort())]);
   return {
     resolve(kind, name) {
       return known.get(`${kind}\u0000${nameKey(name)}`) ?? { kind, slug: slugify(name), name, names: [name] };
     },
     byKey: (key) => keys.get(key) ?? [],
     continues: (prefix) => prefixes.has(prefix),
+    empty: keys.size === 0,
     fingerprint,
   };
 }

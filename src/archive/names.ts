@@ -82,6 +82,8 @@ export const INVISIBLE = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u
 const INVISIBLE_BUT_SPACE = /[\u00ad\u061c\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
 const JOINERS = /[\u200c\u200d]/;
 /** Letters and signs of scripts whose writing uses joiners (Persian, the scripts of India), emoji. */
+// The skin-tone modifiers are meant as characters of their own here, not as part of an emoji.
+// eslint-disable-next-line no-misleading-character-class
 const JOINS_AFTER = /[\p{L}\p{M}\p{Extended_Pictographic}\ufe0f\u{1f3fb}-\u{1f3ff}]$/u;
 const JOINS_BEFORE = /^[\p{L}\p{M}\p{Extended_Pictographic}]/u;
 const LATIN_LETTER = /\p{Script=Latin}/u;
@@ -125,6 +127,20 @@ export function cleanName(name: string): string {
   return withoutInvisibles(name).replace(/\s+/g, ' ').trim().normalize('NFC');
 }
 
+function nonAscii(text: string): number {
+  return text.replace(/[\x00-\x7f]/g, '').length;
+}
+
+/**
+ * The spellings of one name by how many articles use each, best first: the most used; on a tie
+ * the one with more diacritics (the fuller form: Nguyễn Phú Trọng before Nguyen Phu Trong), then
+ * the first alphabetically. The build names an entity without a file by the first, and so does
+ * `npm run new`.
+ */
+export function rankSpellings(counts: Iterable<[string, number]>): string[] {
+  return [...counts].sort(([a, countA], [b, countB]) => countB - countA || nonAscii(b) - nonAscii(a) || a.localeCompare(b)).map(([spelling]) => spelling);
+}
+
 /** Levenshtein distance, for did-you-mean suggestions and near-duplicate names. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
@@ -140,13 +156,27 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** The closest candidate within `maxDistance` edits, if any. */
-export function didYouMean(word: string, candidates: readonly string[], maxDistance = 2): string | undefined {
+export interface ClosestOptions {
+  /** Edits at most; default 2. */
+  maxDistance?: number;
+  /** What of the word and of each candidate is compared; default lowercased. */
+  keyOf?: (text: string) => string;
+  /** Leave out a candidate that is the word itself (by its key). */
+  skipSame?: boolean;
+}
+
+/** The candidate closest to `word` within `maxDistance` edits (the first of equally close ones), for
+ * did-you-mean hints. */
+export function closest(word: string, candidates: Iterable<string>, { maxDistance = 2, keyOf = (text) => text.toLowerCase(), skipSame = false }: ClosestOptions = {}): string | undefined {
+  const key = keyOf(word);
   let best: string | undefined;
   let bestDistance = maxDistance + 1;
   for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
+    const other = keyOf(candidate);
+    // The distance is at least the difference in length: most candidates need no comparing.
+    if (Math.abs(other.length - key.length) >= bestDistance) continue;
+    const distance = editDistance(key, other);
+    if (distance < bestDistance && !(skipSame && distance === 0)) {
       best = candidate;
       bestDistance = distance;
     }

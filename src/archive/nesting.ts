@@ -31,8 +31,9 @@ interface OpenRun {
 
 /**
  * The deepest nesting the source can give, read before parsing: block containers by their markers
- * (a `>` or a list marker each, and two columns of indentation for each list item continued), and
- * emphasis by pairing its delimiter runs as CommonMark does, paragraph by paragraph.
+ * (a `>` or a list marker each, and two columns of indentation for each open container an indented
+ * line continues), and emphasis by pairing its delimiter runs as CommonMark does, paragraph by
+ * paragraph.
  */
 export function sourceNesting(source: string): Nesting {
   let best: Nesting = { depth: 0 };
@@ -42,6 +43,9 @@ export function sourceNesting(source: string): Nesting {
   let open: OpenRun[] = [];
   let openOf = new Map<string, number>();
   let lineNumber = 0;
+  // Indentation only continues containers already open: a line indented 300 columns in a code
+  // block is not 150 lists deep. Each marker opens one level more.
+  let previous = 0;
   for (const line of source.split(/\r\n|\r|\n/)) {
     lineNumber++;
     // Block containers.
@@ -50,14 +54,20 @@ export function sourceNesting(source: string): Nesting {
     for (;;) {
       let columns = 0;
       while (line[i] === ' ' || line[i] === '\t') columns += line[i++] === '\t' ? 4 - (columns % 4) : 1;
+      const continued = Math.min(Math.floor(columns / 2), Math.max(0, previous - containers));
       LIST_MARKER.lastIndex = i;
       const marker = line[i] === '>' ? '>' : LIST_MARKER.exec(line)?.[0];
-      if (marker === undefined) break;
-      containers += 1 + Math.floor(columns / 2);
+      if (marker === undefined) {
+        containers += continued;
+        break;
+      }
+      containers += 1 + continued;
       i += marker.length;
     }
     note(containers, lineNumber);
-    if (line.slice(i).trim() === '') {
+    const blank = line.slice(i).trim() === '';
+    if (!blank) previous = containers;
+    if (blank) {
       open = [];
       openOf = new Map();
       continue;

@@ -12,11 +12,11 @@
  * instead of 35 s. This build writes over the last output instead, so the copy is never needed.
  */
 import type { AstroConfig, AstroIntegration, AstroPrerenderer } from 'astro';
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mapLimited } from '../archive/map-limited.ts';
+import { CODE, codeVersion } from '../archive/cache-key.ts';
+import { mapLimited } from '../lib/map-limited.ts';
 import { sitemapFiles } from '../lib/sitemap.ts';
 import { publishesDrafts } from './archive-mode.ts';
 import type { KeepsOutput } from './previous-output.ts';
@@ -30,23 +30,9 @@ interface Manifest {
   keys: Record<string, string>;
 }
 
-/** Files whose change can change any page: the site's source, its configuration, the installed packages. */
-const CODE = ['src', 'astro.config.mjs', 'package-lock.json'];
-
-async function filesUnder(path: string): Promise<string[]> {
-  const info = await stat(path).catch(() => undefined);
-  if (!info) return [];
-  if (!info.isDirectory()) return [path];
-  const entries = await readdir(path, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-}
-
-/** A digest of the code that renders the pages, and of the settings every page depends on. */
-async function codeDigest(root: string, config: AstroConfig): Promise<string> {
-  const files = (await Promise.all(CODE.map((name) => filesUnder(join(root, name))))).flat().sort();
-  const hash = createHash('sha1').update(JSON.stringify([config.site, config.base, config.trailingSlash, config.build.format, publishesDrafts('build')]));
-  for (const file of files) hash.update(`\u0000${file.slice(root.length)}\u0000`).update(await readFile(file));
-  return hash.digest('hex');
+/** The version of the code that renders the pages, and of the settings every page depends on. */
+function pagesVersion(root: string, config: AstroConfig): Promise<string> {
+  return codeVersion(root, CODE.pages, [config.site ?? '', config.base, config.trailingSlash, config.build.format, publishesDrafts('build')]);
 }
 
 const STATUS_PAGES = new Set(['/404', '/500']);
@@ -58,7 +44,7 @@ export function outputFile(outDir: string, pathname: string, type: PathWithRoute
   return join(outDir, pathname, 'index.html');
 }
 
-async function exists(path: string): Promise<boolean> {
+export async function exists(path: string): Promise<boolean> {
   return stat(path).then(
     () => true,
     () => false,
@@ -100,7 +86,7 @@ export function pageCache(): AstroIntegration & KeepsOutput {
       },
       'astro:build:start': async ({ setPrerenderer, logger }) => {
         [code, previous] = await Promise.all([
-          codeDigest(root, config),
+          pagesVersion(root, config),
           readFile(manifestFile, 'utf8').then(
             (text) => JSON.parse(text) as Manifest,
             () => undefined,

@@ -12,7 +12,7 @@ import type { AstroIntegration } from 'astro';
 import { readdir, rm, rmdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mapLimited } from '../archive/map-limited.ts';
+import { mapLimited } from '../lib/map-limited.ts';
 
 const KEEP = new Set(['.git']);
 

@@ -4,6 +4,7 @@
  * than a thread, so its memory goes back to the system as soon as the index is done.
  */
 import { close } from 'pagefind';
+import type { ShardPlan } from './search-documents.ts';
 import { indexArchive } from './search-index.ts';
 
 export interface SearchWorkerData {
@@ -11,17 +12,17 @@ export interface SearchWorkerData {
   cacheDir: string;
   /** The output's `pagefind/` folder. */
   pagefindDir: string;
-  includeDrafts: boolean;
+  plans: ShardPlan[];
 }
 
 export type SearchWorkerReply = { ok: true; indexed: Awaited<ReturnType<typeof indexArchive>> } | { ok: false; error: string };
 
 let finished = false;
 
-process.once('message', async ({ root, cacheDir, pagefindDir, includeDrafts }: SearchWorkerData) => {
+process.once('message', async ({ root, cacheDir, pagefindDir, plans }: SearchWorkerData) => {
   let reply: SearchWorkerReply;
   try {
-    reply = { ok: true, indexed: await indexArchive(root, cacheDir, pagefindDir, includeDrafts) };
+    reply = { ok: true, indexed: await indexArchive(root, cacheDir, pagefindDir, plans) };
   } catch (error) {
     reply = { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   } finally {

@@ -3,11 +3,13 @@
  * organisation, an event, a place or a tag. Items carry absolute links and RFC 822 dates.
  */
 import type { Article } from '../archive/article.ts';
+import type { IndexedEntity } from '../archive/archive-index.ts';
+import { KIND_LABELS } from '../archive/kinds.ts';
 import { absoluteLinks } from '../archive/absolute-links.ts';
 import { toInstant } from '../archive/dates.ts';
 import { SITE } from '../site.config.ts';
 import { rssFeed } from './rss.ts';
-import { articleHref, href } from './urls.ts';
+import { articleHref, entityHref, href } from './urls.ts';
 
 export const FEED_SIZE = 50;
 
@@ -22,10 +24,11 @@ export interface FeedOptions {
   body?: (article: Article) => string;
 }
 
-export function feed({ title, description, page, articles, site, body }: FeedOptions): Response {
+/** A feed's XML. */
+export function feed({ title, description, page, articles, site, body }: FeedOptions): string {
   const items = articles.slice(0, FEED_SIZE);
   const bodies = body ? items.map(body) : [];
-  const xml = rssFeed({
+  return rssFeed({
     title: title === SITE.title ? title : `${title} · ${SITE.title}`,
     description,
     link: new URL(page, site).href,
@@ -39,6 +42,20 @@ export function feed({ title, description, page, articles, site, body }: FeedOpt
       ...(article.author ? { author: article.author } : {}),
     })),
   });
+}
+
+/** The feed of an entity: its latest articles, summaries only. */
+export function entityFeed(entity: IndexedEntity, site: URL): string {
+  return feed({
+    title: entity.name,
+    description: `The latest articles on ${entity.name} (${KIND_LABELS[entity.kind].singular.toLowerCase()}).`,
+    page: entityHref(entity.kind, entity.slug),
+    articles: entity.articles,
+    site,
+  });
+}
+
+export function xmlResponse(xml: string): Response {
   return new Response(xml, { headers: { 'Content-Type': 'application/xml' } });
 }
 

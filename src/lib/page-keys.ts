@@ -4,18 +4,17 @@
  * (src/integrations/page-cache.ts).
  * The site's address and base path are part of every key, since every link carries them.
  */
-import { createHash } from 'node:crypto';
 import type { Article } from '../archive/article.ts';
 import type { ArchiveIndex, IndexedEntity, QuoteEntry } from '../archive/archive-index.ts';
+import { digest } from '../archive/cache-key.ts';
 import { pageSlice } from './timeline.ts';
 
 const SITE = `${import.meta.env.SITE}\u0000${import.meta.env.BASE_URL}`;
 
-/** A key of parts: joined with a separator no part holds, then hashed. Big lists (a person's
- * thousands of articles) are joined strings, not JSON of nested arrays, which cost 8 s of a
- * 50,000-article build. */
+/** A key of parts. Big lists (a person's thousands of articles) are parts of their own, not JSON
+ * of nested arrays, which cost 8 s of a 50,000-article build. */
 function keyOf(parts: readonly (string | number | undefined)[]): string {
-  return createHash('sha1').update(SITE).update(parts.join('\u0000')).digest('base64url');
+  return digest([SITE, ...parts]);
 }
 
 const listings = new WeakMap<Article, string>();
@@ -26,7 +25,7 @@ function listing(article: Article): string {
   let key = listings.get(article);
   if (key === undefined) {
     const { slug, title, date, summary, source, author } = article;
-    key = createHash('sha1').update(JSON.stringify([slug, title, date, summary, source, author])).digest('base64url').slice(0, 16);
+    key = digest([JSON.stringify([slug, title, date, summary, source, author])]).slice(0, 16);
     listings.set(article, key);
   }
   return key;
@@ -80,14 +79,4 @@ function entityListKey(common: string, articles: readonly Article[], quotes: rea
 export function entityPageKeys(archive: ArchiveIndex, entity: IndexedEntity, pages: number): string[] {
   const common = `${entityShared(archive, entity)}\u0000${pages}`;
   return Array.from({ length: pages }, (_, i) => entityListKey(common, pageSlice(entity.articles, i + 1), pageSlice(entity.quotes, i + 1)));
-}
-
-/** An entity's feed: its name and its latest articles as the feed lists them. */
-export function entityFeedKey(entity: IndexedEntity, size: number): string {
-  return keyOf([entity.kind, entity.name, ...entity.articles.slice(0, size).map(listing)]);
-}
-
-/** An entity's JSON file: everything about it. */
-export function entityDataKey(archive: ArchiveIndex, entity: IndexedEntity): string {
-  return entityListKey(entityShared(archive, entity), entity.articles, entity.quotes);
 }

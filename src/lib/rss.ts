@@ -3,6 +3,7 @@
  * place and tag (14,000 at 50,000 articles); @astrojs/rss validated every item with zod and built
  * an object tree for an XML builder: 1.1 ms a 50-item feed, against 0.1 ms here.
  */
+import { escapeUTF8 } from 'entities';
 
 export interface RssItem {
   title: string;
@@ -26,8 +27,6 @@ export interface RssChannel {
   items: readonly RssItem[];
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-
 /** Characters XML 1.0 does not allow anywhere, even escaped: C0 controls other than tab and
  * line breaks, lone surrogates, U+FFFE and U+FFFF. A feed reader rejects a whole feed for one. */
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -38,7 +37,7 @@ const SPECIAL = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe
 /** Text content or an attribute value, escaped. */
 export function xmlText(value: string): string {
   if (!SPECIAL.test(value)) return value;
-  return value.replace(NOT_XML, '').replace(/[&<>"']/g, (char) => ESCAPES[char]!);
+  return escapeUTF8(value.replace(NOT_XML, ''));
 }
 
 /** An element with text; none for an empty or missing value, as feed readers expect. */

@@ -5,7 +5,9 @@ import { articleUrlPath, type Article } from '../archive/article.ts';
 import { entityUrlPath } from '../archive/entities.ts';
 import type { EntityKind } from '../archive/kinds.ts';
 
-const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+/** Vite gives the site's code the base path; the data-files worker, plain Node, is given it as
+ * ARCHIVE_BASE_URL (src/integrations/data-files.ts). */
+const base = (import.meta.env?.BASE_URL ?? process.env.ARCHIVE_BASE_URL ?? '/').replace(/\/$/, '');
 
 /** A site path such as `/people/` made absolute under the base: `/news/people/`. */
 export function href(path: string): string {
@@ -32,7 +34,11 @@ export function monthHref(year: number, month: number): string {
   return href(`/archive/${year}/${String(month).padStart(2, '0')}/`);
 }
 
-/** The machine-readable twin of an entity page, or of a kind's index without a slug. */
+/** The machine-readable twin of an entity page, or of a kind's index without a slug, from the base. */
+export function apiPath(kind: EntityKind, slug?: string): string {
+  return slug === undefined ? `/api/${kind}.json` : `/api/${kind}/${slug}.json`;
+}
+
 export function apiHref(kind: EntityKind, slug?: string): string {
-  return href(slug === undefined ? `/api/${kind}.json` : `/api/${kind}/${slug}.json`);
+  return href(apiPath(kind, slug));
 }

@@ -3,21 +3,23 @@
  * processed only when its digest changed since the last build (the processed articles are in
  * `cacheDir`: article-cache.ts), entries whose files are gone are deleted, and the whole archive
  * is validated before anything is rendered: a content error stops the build with every finding
- * listed. Astro's store holds only each article's digest, so Astro sees what changed.
+ * listed. Astro's store holds only each article's digest, so Astro sees what changed. The
+ * archive index is built here, once a sync, and shared with the routes and the search index
+ * (synced-archive.ts); the entity files are read once for both loaders.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { processArticles, type ArticleJob } from '../archive/parallel.ts';
 import { buildArchiveIndex } from '../archive/archive-index.ts';
+import { CODE, codeVersion, digest } from '../archive/cache-key.ts';
 import { archiveContentDir, archiveFindings, displayPath, listArticles, readSource } from '../archive/content-dir.ts';
 import { ContentError, formatDiagnostic, hasErrors, type Diagnostic } from '../archive/diagnostics.ts';
 import type { EntityFile } from '../archive/entity-file.ts';
 import { displayRoot, loadEntityFiles } from '../archive/load.ts';
+import { includesDrafts, publishArchive } from '../lib/synced-archive.ts';
 import { buildNameIndex } from '../archive/name-index.ts';
 import { quoteStats } from '../archive/quotes.ts';
-import { mapLimited } from '../archive/map-limited.ts';
+import { mapLimited } from '../lib/map-limited.ts';
 import {
   BodyWriter,
   articleCacheDir,
@@ -27,19 +29,7 @@ import {
   readArticleList,
   writeArticleList,
   type ListedArticle,
-} from './article-cache.ts';
-
-/**
- * A digest of the engine's source and of this loader (which decides the shape of stored
- * entries): when either changes, every cached article is redone, with no version number for
- * anyone to forget to bump.
- */
-async function engineVersion(generateDigest: LoaderContext['generateDigest']): Promise<string> {
-  const dir = fileURLToPath(new URL('../archive/', import.meta.url));
-  const files = (await readdir(dir)).filter((name) => name.endsWith('.ts')).sort().map((name) => join(dir, name));
-  const sources = await Promise.all([...files, fileURLToPath(import.meta.url)].map((file) => readFile(file, 'utf8')));
-  return generateDigest(sources.join('\u0000'));
-}
+} from '../archive/article-cache.ts';
 
 function contentDirOf(context: LoaderContext): string {
   return archiveContentDir(fileURLToPath(context.config.root));
@@ -57,6 +47,20 @@ function report(context: LoaderContext, diagnostics: readonly Diagnostic[]): voi
 /** Files read at once: enough to keep the disk busy, few enough not to run out of file handles. */
 const READ_AHEAD = 64;
 
+/** The entity files, read once for both loaders, and again after a change under `astro dev`. */
+let entityRead: { contentDir: string; files: ReturnType<typeof loadEntityFiles> } | undefined;
+
+function entityFilesOf(contentDir: string): ReturnType<typeof loadEntityFiles> {
+  if (entityRead?.contentDir !== contentDir) entityRead = { contentDir, files: loadEntityFiles(contentDir) };
+  return entityRead.files;
+}
+
+/** How `astro dev` reports a failed sync: the message is printed, and the server goes on serving
+ * what the sync stored (every article that could be read). A build lets the error stop it. */
+function logFailure(context: LoaderContext): (error: unknown) => void {
+  return (error) => context.logger.error(error instanceof Error ? error.message : String(error));
+}
+
 /**
  * Under `astro dev`, syncs again whenever a Markdown file in the archive is added, changed or
  * deleted (articles depend on entity files' names, so any change resyncs). The digest cache keeps
@@ -69,11 +73,12 @@ function watchContent(context: LoaderContext, contentDir: string, sync: () => Pr
   let timer: ReturnType<typeof setTimeout> | undefined;
   const onEvent = (path: string) => {
     if (!path.startsWith(contentDir) || !/\.(md|markdown)$/i.test(path)) return;
+    entityRead = undefined;
     clearTimeout(timer);
     timer = setTimeout(() => {
       sync().then(
         () => logger.info(`reloaded after a change to ${displayPath(path, displayRoot(contentDir))}`),
-        (error: unknown) => logger.error(error instanceof Error ? error.message : String(error)),
+        logFailure(context),
       );
     }, 50);
   };
@@ -85,14 +90,15 @@ export function articleLoader(): Loader {
     name: 'news-archive-articles',
     async load(context) {
       const contentDir = contentDirOf(context);
-      await syncArticles(context, contentDir);
+      const sync = syncArticles(context, contentDir);
+      await (context.watcher ? sync.catch(logFailure(context)) : sync);
       watchContent(context, contentDir, () => syncArticles(context, contentDir));
     },
   };
 }
 
 async function syncArticles(context: LoaderContext, contentDir: string): Promise<void> {
-  const { store, generateDigest, logger } = context;
+  const { store, logger } = context;
   const root = displayRoot(contentDir);
   // A missing or empty archive folder stops the build here, before anything is written or deleted.
   const listing = await listArticles(contentDir);
@@ -100,11 +106,12 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
   if (hasErrors(folderFindings)) report(context, [...folderFindings, ...listing.findings]);
   const cacheDir = articleCacheDir(fileURLToPath(context.config.cacheDir));
   const cached = await cacheFiles(cacheDir);
-  const [entities, previousList] = await Promise.all([loadEntityFiles(contentDir), readArticleList(cacheDir)]);
+  const [entities, previousList] = await Promise.all([entityFilesOf(contentDir), readArticleList(cacheDir)]);
   const names = buildNameIndex(entities.entityFiles);
   const base = context.config.base;
-  // An article's output depends on its text and on the names it can link: both key the cache.
-  const archiveDigest = generateDigest((await engineVersion(generateDigest)) + base + names.fingerprint);
+  // An article's output depends on its text, the code that processes it (the engine and these
+  // loaders, which decide the shape of stored entries) and the names it can link: all key the cache.
+  const archiveDigest = digest([await codeVersion(fileURLToPath(context.config.root), CODE.articles, [base]), names.fingerprint]);
   const diagnostics: Diagnostic[] = [...folderFindings, ...listing.findings];
   // What the last sync listed, where its body is still there.
   const present = new Set(cached);
@@ -122,15 +129,15 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
       continue;
     }
     files.add(source.file);
-    const digest = generateDigest(archiveDigest + source.text);
+    const key = digest([archiveDigest, source.text]);
     const last = previous.get(source.file);
-    if (last?.digest === digest) {
+    if (last?.digest === key) {
       for (const d of last.findings) diagnostics.push(d);
       inOrder.push(last);
       // A store emptied by a change of Astro's configuration is filled again.
-      if (store.get(source.file)?.digest !== digest) store.set({ id: source.file, data: {}, digest, filePath: source.file });
+      if (store.get(source.file)?.digest !== key) store.set({ id: source.file, data: {}, digest: key, filePath: source.file });
     } else {
-      jobs.push({ file: source.file, text: source.text, digest, at: inOrder.length });
+      jobs.push({ file: source.file, text: source.text, digest: key, at: inOrder.length });
       inOrder.push(undefined);
     }
   }
@@ -160,7 +167,12 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
   await pruneArticleCache(cacheDir, listed);
   const articles = listed.map((entry) => entry.article);
 
-  const { diagnostics: indexFindings } = buildArchiveIndex(articles, entities.entityFiles);
+  const started = performance.now();
+  const { index, diagnostics: indexFindings } = buildArchiveIndex(articles, entities.entityFiles, { includeDrafts: includesDrafts() });
+  // The benchmark reads this line for its "index" stage.
+  logger.info(`index of ${index.articles.length} articles built in ${Math.round(performance.now() - started)}ms`);
+  // Before the findings are reported: `astro dev` serves what could be loaded even when some of it failed.
+  publishArchive({ dir: cacheDir, entries: listed, entityFiles: entities.entityFiles, index });
   // Entity-file findings are reported by the entity loader; here they only decide success.
   report(context, [...diagnostics, ...indexFindings, ...entities.diagnostics.filter((d) => d.severity === 'error')]);
   logger.info(`${articles.length} articles (${jobs.length} processed, ${articles.length - jobs.length} unchanged)`);
@@ -180,16 +192,16 @@ export function entityLoader(): Loader {
 }
 
 async function syncEntities(context: LoaderContext, contentDir: string): Promise<void> {
-  const { store, generateDigest } = context;
-  const { entityFiles, diagnostics } = await loadEntityFiles(contentDir);
+  const { store } = context;
+  const { entityFiles, diagnostics } = await entityFilesOf(contentDir);
   // Errors are left to the article loader, which reports them with every other finding at once.
   for (const d of diagnostics) if (d.severity === 'warning') context.logger.warn(formatDiagnostic(d));
   const ids = new Set<string>();
   for (const entity of entityFiles) {
     ids.add(entity.file);
-    const digest = generateDigest(JSON.stringify(entity));
-    if (store.get(entity.file)?.digest === digest) continue;
-    store.set({ id: entity.file, data: { ...entity } satisfies EntityFile, digest, filePath: entity.file });
+    const key = digest([JSON.stringify(entity)]);
+    if (store.get(entity.file)?.digest === key) continue;
+    store.set({ id: entity.file, data: { ...entity } satisfies EntityFile, digest: key, filePath: entity.file });
   }
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
 }

@@ -11,7 +11,9 @@ import { buildArchive, type BuildResult } from '../helpers/build.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { writeCase } from '../fixtures/hostile/case.ts';
 import { HOSTILE_CASES } from '../fixtures/hostile/index.ts';
-import { scriptsOf, unsafeInFragment, unsafeInPage, innerHtmlOf } from '../fixtures/bad/inspect-html.ts';
+import type { Element } from 'hast';
+import { visit } from 'unist-util-visit';
+import { anchorsOf, innerHtmlOf, parsePage, scriptsOf, unsafeInFragment, unsafeInPage } from '../fixtures/bad/inspect-html.ts';
 import { htmlPages, markupOnly, plain } from './support.ts';
 
 const BUILT = HOSTILE_CASES.filter((c) => c.build);
@@ -78,6 +80,28 @@ describe('building the safe cases of the adversarial suite together', () => {
       if (body !== undefined) for (const p of unsafeInFragment(body)) problems.push(`${path} body: ${p}`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('links every in-page address of an article body to an id on its page (footnotes and back again)', () => {
+    const problems: string[] = [];
+    for (const { path, html } of pages.filter((p) => p.path.startsWith('/articles/'))) {
+      const body = innerHtmlOf(html, 'div', 'prose');
+      if (body === undefined) continue;
+      const ids = new Set<string>();
+      visit(parsePage(html), 'element', (node: Element) => {
+        if (typeof node.properties['id'] === 'string') ids.add(node.properties['id']);
+      });
+      for (const { href } of anchorsOf(body)) if (href.startsWith('#') && !ids.has(href.slice(1))) problems.push(`${path}: ${href} has no id on the page`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  describe.each(BUILT.filter((c) => c.built).map((c) => [c.name, c] as const))('%s', (_, c) => {
+    it.each(Object.entries(c.built!))('builds %s as the case says', (path, assert) => {
+      const page = build.page(path);
+      expect(page, `${path} is built`).toBeDefined();
+      assert(page!);
+    });
   });
 
   it('has feeds whose descriptions carry no live markup once decoded', () => {

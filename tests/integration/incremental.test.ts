@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixturePath, type BuildResult, buildArchive } from '../helpers/build.ts';
 import { A, ENTITY_ARTICLES, NEWEST_FIRST, TITLES } from './basic-fixture.ts';
-import { anchors, h1Of, htmlPages, linkedArticles, mainOf } from './support.ts';
+import { anchors, filesUnder, h1Of, htmlPages, linkedArticles, mainOf } from './support.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const NEW_SLUG = '2024-05-01-wren-halloway-joins-the-order';
@@ -33,8 +33,12 @@ let first: BuildResult;
 let second: BuildResult;
 let third: BuildResult;
 
-/** Whether the build indexed the search documents or found its index unchanged, as its search line says. */
-const searchLine = (build: BuildResult) => /search index: \d+ pages in \d+ ms \((indexed|unchanged)\)/.exec(build.output)?.[1];
+/** Two articles a search shard, so the basic archive has several: runs of months counted from the
+ * oldest, 2021-03 and 2021-11, 2022-01 and 2022-06, then 2023-02 (two articles). */
+const SHARDS = { ARCHIVE_SEARCH_SHARD: '2' };
+
+/** Shards, and shards left unchanged, as the build's search line reports them. */
+const searchLine = (build: BuildResult) => /search index: \d+ pages in \d+ ms \((\d+) shards, (\d+) unchanged\)/.exec(build.output)?.slice(1).map(Number);
 
 function mustPage(build: BuildResult, path: string): string {
   const html = build.page(path);
@@ -51,7 +55,7 @@ beforeAll(() => {
   // What an earlier version kept in the cache: search shards, which now go straight to the output.
   mkdirSync(join(cache, 'news-archive', 'search', '2023-0123456789abcdef'), { recursive: true });
   writeFileSync(join(cache, 'news-archive', 'search', '2023-0123456789abcdef', 'pagefind.js'), '');
-  first = buildArchive(content, { env: { ARCHIVE_CACHE: cache } });
+  first = buildArchive(content, { env: { ...SHARDS, ARCHIVE_CACHE: cache } });
 
   // Add an article naming a new person and an existing one; retitle an existing article.
   mkdirSync(join(content, 'articles', '2024'));
@@ -69,13 +73,13 @@ tags: [politics]
 Captain Quillfeather spoke for the fishing crews; Tomas Vendrell spoke for the merchants.
 `;
   writeFileSync(councilFile, council);
-  second = buildArchive(content, { env: { ARCHIVE_CACHE: cache } });
+  second = buildArchive(content, { env: { ...SHARDS, ARCHIVE_CACHE: cache } });
 
   // Delete an article, and (as a disk clean-up might) the oldest segment of bodies in the cache,
   // which holds the bodies of the articles that have not changed since the first build.
   rmSync(join(content, 'articles', '2023', `${DELETED}.md`));
   rmSync(join(cache, 'news-archive', 'articles', 'bodies-1.html'));
-  third = buildArchive(content, { env: { ARCHIVE_CACHE: cache } });
+  third = buildArchive(content, { env: { ...SHARDS, ARCHIVE_CACHE: cache } });
 }, 600_000);
 
 describe('the first build of a copy of the basic archive', () => {
@@ -85,8 +89,12 @@ describe('the first build of a copy of the basic archive', () => {
     expect(linkedArticles(mainOf(mustPage(first, '/')))).toEqual(NEWEST_FIRST);
   });
 
+  it('builds the archive index once, for the loaders, the pages and the search index alike', () => {
+    for (const build of [first, second, third]) expect(build.output.match(/index of \d+ articles built in/g)).toHaveLength(1);
+  });
+
   it('removes the search shards an earlier version kept in the cache', () => {
-    expect(readdirSync(join(cache, 'news-archive')).sort()).toEqual(['articles', 'pages.json']);
+    expect(readdirSync(join(cache, 'news-archive')).sort()).toEqual(['articles', 'data-files.json', 'pages.json']);
   });
 });
 
@@ -138,20 +146,31 @@ describe('after adding an article and retitling another, rebuilt with the same c
   });
 });
 
-describe('the search index', () => {
-  const dirOf = (build: BuildResult) => (JSON.parse(readFileSync(join(build.outDir, 'pagefind', 'index.json'), 'utf8')) as { dir: string }).dir;
+describe('the search index, in shards', () => {
+  const listOf = (build: BuildResult) => (JSON.parse(readFileSync(join(build.outDir, 'pagefind', 'shards.json'), 'utf8')) as { shards: { name: string; dir: string }[] }).shards;
+  const shardsOf = (build: BuildResult) => listOf(build).map((s) => s.name);
 
-  it('is one index, in a folder named for its contents', () => {
-    expect(searchLine(first)).toBe('indexed');
-    for (const build of [first, second]) {
-      expect(dirOf(build)).toMatch(/^index-[0-9a-f]{16}$/);
-      expect(existsSync(join(build.outDir, 'pagefind', dirOf(build), 'pagefind.js'))).toBe(true);
+  it('has shards of runs of months named for their oldest, newest first, then the entities, each in a folder named for its contents', () => {
+    expect(shardsOf(first)).toEqual(['2023-02', '2022-01', '2021-03', 'entities']);
+    expect(searchLine(first)).toEqual([4, 0]);
+    // The new article's month would make the newest run three articles: it starts a run.
+    expect(shardsOf(second)).toEqual(['2024-05', '2023-02', '2022-01', '2021-03', 'entities']);
+    for (const { name, dir } of listOf(second)) {
+      expect(dir).toMatch(new RegExp(`^${name}-[0-9a-f]{16}$`));
+      expect(existsSync(join(second.outDir, 'pagefind', dir, 'pagefind.js')), dir).toBe(true);
     }
   });
 
-  it('gets a new folder when its documents change', () => {
-    expect(searchLine(second)).toBe('indexed');
-    expect(dirOf(second)).not.toBe(dirOf(first));
+  it('gives a shard a new folder exactly when its documents change', () => {
+    // 2024-05 is new, 2021-03 has the retitled article, the entities have a new person; the others are as they were.
+    const before = new Map(listOf(first).map((s) => [s.name, s.dir]));
+    const changed = listOf(second).filter((s) => before.get(s.name) !== s.dir).map((s) => s.name);
+    expect(changed).toEqual(['2024-05', '2021-03', 'entities']);
+  });
+
+  it('holds no shard but the current ones in the output', () => {
+    const folders = readdirSync(join(third.outDir, 'pagefind')).filter((name) => name !== 'shards.json').sort();
+    expect(folders).toEqual(listOf(third).map((s) => s.dir).sort());
   });
 });
 
@@ -208,38 +227,33 @@ describe('a rebuild into the same output folder', () => {
   let rebuilt: BuildResult;
   let fresh: BuildResult;
   let rebuiltAt: number;
-  const files = (dir: string): string[] =>
-    (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-      .filter((entry) => entry.isFile())
-      .map((entry) => join(entry.parentPath, entry.name).slice(dir.length))
-      .sort();
 
   beforeAll(() => {
     const root = tempDir('news-archive-same-out');
     const archive = join(root, 'content');
     cpSync(join(fixturePath('basic'), 'content'), archive, { recursive: true });
     site = join(root, 'site');
-    const once = buildArchive(archive, { env: { ARCHIVE_CACHE: join(root, 'cache'), ARCHIVE_OUT: site } });
+    const once = buildArchive(archive, { env: { ...SHARDS, ARCHIVE_CACHE: join(root, 'cache'), ARCHIVE_OUT: site } });
     expect(once.ok, once.output).toBe(true);
     // Something of the last build that this one will not write, and an article deleted since.
     writeFileSync(join(site, 'left-over.txt'), 'from an older build');
     rmSync(join(archive, 'articles', '2023', `${DELETED}.md`));
     rebuiltAt = Date.now();
-    rebuilt = buildArchive(archive, { env: { ARCHIVE_CACHE: join(root, 'cache'), ARCHIVE_OUT: site } });
-    fresh = buildArchive(archive);
+    rebuilt = buildArchive(archive, { env: { ...SHARDS, ARCHIVE_CACHE: join(root, 'cache'), ARCHIVE_OUT: site } });
+    fresh = buildArchive(archive, { env: SHARDS });
   }, 600_000);
 
   it('leaves exactly the files a fresh build of the same archive writes', () => {
     expect(rebuilt.ok, rebuilt.output).toBe(true);
     expect(fresh.ok, fresh.output).toBe(true);
-    const mine = files(site);
+    const mine = filesUnder(site);
     expect(mine).not.toContain('/left-over.txt');
     expect(mine.filter((file) => file.includes(DELETED))).toEqual([]);
-    expect(mine).toEqual(files(fresh.outDir));
+    expect(mine).toEqual(filesUnder(fresh.outDir));
   });
 
   it('with the same pages, the sitemap and the feeds', () => {
-    const differ = files(site).filter((file) => !file.startsWith('/pagefind/') && readFileSync(join(site, file), 'utf8') !== readFileSync(join(fresh.outDir, file), 'utf8'));
+    const differ = filesUnder(site).filter((file) => !file.startsWith('/pagefind/') && readFileSync(join(site, file), 'utf8') !== readFileSync(join(fresh.outDir, file), 'utf8'));
     expect(differ).toEqual([]);
   });
 
@@ -247,13 +261,22 @@ describe('a rebuild into the same output folder', () => {
     const [render, total, unchanged] = /(\d+) of (\d+) pages to render, (\d+) unchanged/.exec(rebuilt.output)!.slice(1).map(Number);
     expect(unchanged).toBeGreaterThan(0);
     expect(render! + unchanged!).toBe(total);
-    const untouched = files(site).filter((file) => file.endsWith('.html') && statSync(join(site, file)).mtimeMs < rebuiltAt);
+    const untouched = filesUnder(site).filter((file) => file.endsWith('.html') && statSync(join(site, file)).mtimeMs < rebuiltAt);
     expect(untouched.length).toBeGreaterThan(0);
     expect(untouched.length).toBeLessThanOrEqual(unchanged!);
   });
 
-  it('re-indexes the search documents, which changed, and leaves no earlier index behind', () => {
-    expect(searchLine(rebuilt)).toBe('indexed');
-    expect(readdirSync(join(site, 'pagefind')).sort()).toEqual([JSON.parse(readFileSync(join(site, 'pagefind', 'index.json'), 'utf8')).dir, 'index.json'].sort());
+  it('writes again only the feeds and API files whose text changed', () => {
+    const [all, written, unchanged] = /feeds and API: (\d+) files \((\d+) written, (\d+) unchanged\)/.exec(rebuilt.output)!.slice(1).map(Number);
+    expect(written).toBeGreaterThan(0);
+    expect(unchanged).toBeGreaterThan(0);
+    expect(written! + unchanged!).toBe(all);
+    const data = filesUnder(site).filter((file) => file.endsWith('/rss.xml') || file.startsWith('/api/'));
+    const untouched = data.filter((file) => file !== '/rss.xml' && statSync(join(site, file)).mtimeMs < rebuiltAt);
+    expect(untouched.length).toBe(unchanged);
+  });
+
+  it('re-indexes only the search shards whose documents changed: 2023-02 and the entities (a tag only it used)', () => {
+    expect(searchLine(rebuilt)).toEqual([4, 2]);
   });
 });

@@ -23,6 +23,14 @@ export function htmlPages(outDir: string): string[] {
   return pages.sort();
 }
 
+/** Every file under a folder, as paths from it (`/people/index.html`), sorted. */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length))
+    .sort();
+}
+
 /** The slugs of pages directly under a section: `/people/<slug>/` → `<slug>`, sorted. */
 export function sectionSlugs(pages: readonly string[], section: string): string[] {
   const pattern = new RegExp(`^/${section}/([^/]+)/$`);
@@ -133,6 +141,5 @@ export function visibleMarkup(html: string): string {
 
 /** Removes terminal colour codes from build output. */
 export function plain(output: string): string {
-  // eslint-disable-next-line no-control-regex
   return output.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
 }

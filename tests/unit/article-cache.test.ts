@@ -12,7 +12,7 @@ import {
   requireArticleList,
   writeArticleList,
   type ListedArticle,
-} from '../../src/loaders/article-cache.ts';
+} from '../../src/archive/article-cache.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const folder = () => tempDir('news-archive-cache-test');

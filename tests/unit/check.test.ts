@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkArchive, codeOf, formatSummary, removedHtml, type Finding } from '../../src/archive/check.ts';
+import { checkArchive, formatSummary } from '../../src/archive/check.ts';
+import { codeOf, type Finding } from '../../src/archive/check-findings.ts';
+import { removedHtml } from '../../src/archive/check-html.ts';
 import { formatDiagnostic } from '../../src/archive/diagnostics.ts';
 import { treeOf } from '../helpers/markdown.ts';
 import { main } from '../../scripts/check.ts';
@@ -222,7 +224,7 @@ describe('checkArchive: what the sanitiser removes', () => {
       '5:7 removed onclick attribute from <span>',
       '5:45 removed javascript: URL from a link',
       '7:1 removed <script> element and its content',
-      '9:1 removed <style> element',
+      '9:1 removed <style> element and its content',
       '11:1 removed <iframe> element',
       '13:1 removed javascript: URL from <a>',
       '13:1 removed onmouseover attribute from <a>',

@@ -121,7 +121,7 @@ describe('splitFrontmatter', () => {
     expect(scalar.message).toMatch(/keys and values/);
   });
 
-  it('accepts empty frontmatter as no keys (the schema then reports what is missing)', () => {
+  it('accepts empty frontmatter as no keys (validation then says it is empty)', () => {
     const split = ok('---\n---\nBody\n');
     expect(split.data).toEqual({});
     expect(split.body).toBe('Body\n');

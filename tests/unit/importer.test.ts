@@ -6,16 +6,14 @@ import { splitFrontmatter } from '../../src/archive/frontmatter.ts';
 import {
   convertFile,
   dateFromFileName,
-  decodeEntities,
   importDate,
   parseCsv,
   plainText,
-  renderArticleFile,
-  stripTemplates,
   teamFromCsv,
-  yamlString,
   type ImportLookups,
-} from '../../src/archive/importer.ts';
+} from '../../scripts/import/rules.ts';
+import { renderArticleFile, yamlString } from '../../scripts/import/article-file.ts';
+import { stripTemplates } from '../../scripts/import/templates.ts';
 import { detectFormat, formatReport, importArchive, main } from '../../scripts/import.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -30,8 +28,8 @@ function tree(files: Record<string, string | Buffer>): string {
 
 describe('text', () => {
   it('decodes numeric and common named entities, and leaves unknown ones', () => {
-    expect(decodeEntities('IRS Offers Updated &#8216;IRS2Go&#8217; App &mdash; &amp; &#x41; &space; &nosuch;')).toBe('IRS Offers Updated ‘IRS2Go’ App — & A &space; &nosuch;');
-    expect(decodeEntities('Russell O&#39;Neill, Jos&eacute;')).toBe("Russell O'Neill, José");
+    expect(plainText('IRS Offers Updated &#8216;IRS2Go&#8217; App &mdash; &amp; &#x41; &space; &nosuch;').text).toBe('IRS Offers Updated ‘IRS2Go’ App — & A &space; &nosuch;');
+    expect(plainText('Russell O&#39;Neill, Jos&eacute;').text).toBe("Russell O'Neill, José");
   });
 
   it('makes one clean line of a title: tags, zero-width quotes, folded newlines, control characters', () => {
@@ -249,6 +247,102 @@ describe('convertFile: Hugo', () => {
   });
 });
 
+describe('convertFile: Hugo TOML and JSON frontmatter', () => {
+  const convert = (text: string, format: 'hugo' | 'jekyll' = 'hugo') => convertFile(text, '2019/12/harbour-lamps.md', { format });
+  const reasonOf = (text: string, format: 'hugo' | 'jekyll' = 'hugo') => {
+    const result = convert(text, format);
+    return result.ok ? 'imported' : result.reason;
+  };
+  const yamlPost = [
+    '---',
+    'title: "Harbour lamps &amp; the <em>keepers</em>"',
+    'date: 2019-12-31',
+    'description: "The deck"',
+    'authors: [mara]',
+    'tags: [lamps, "port ellery"]',
+    'draft: true',
+    'weight: 3',
+    '---',
+    '',
+    'The lamps were lit.',
+  ].join('\n');
+  const tomlPost = [
+    '+++',
+    'title = "Harbour lamps &amp; the <em>keepers</em>"',
+    'date = 2019-12-31',
+    'description = "The deck"',
+    'authors = ["mara"]',
+    'tags = ["lamps", "port ellery"]',
+    'draft = true',
+    'weight = 3',
+    '[params]',
+    'image = "x.png"',
+    '+++',
+    '',
+    'The lamps were lit.',
+  ].join('\n');
+  const jsonPost = [
+    '{',
+    '  "title": "Harbour lamps &amp; the <em>keepers</em>",',
+    '  "date": "2019-12-31",',
+    '  "description": "The deck",',
+    '  "authors": ["mara"],',
+    '  "tags": ["lamps", "port ellery"],',
+    '  "draft": true,',
+    '  "weight": 3',
+    '}',
+    '',
+    'The lamps were lit.',
+  ].join('\n');
+
+  it('reads TOML between +++ lines and a JSON object as data, into the same article as YAML, written as YAML', () => {
+    const fromYaml = convert(yamlPost);
+    const fromToml = convert(tomlPost);
+    const fromJson = convert(jsonPost);
+    expect(fromYaml.ok && fromToml.ok && fromJson.ok).toBe(true);
+    if (!fromYaml.ok || !fromToml.ok || !fromJson.ok) return;
+    expect(fromToml.text).toBe('---\ntitle: "Harbour lamps & the keepers"\ndate: 2019-12-31\nsummary: "The deck"\npeople:\n  - "mara"\ntags:\n  - "lamps"\n  - "port ellery"\ndraft: true\n---\nThe lamps were lit.\n');
+    expect(fromJson.text).toBe(fromToml.text);
+    expect(fromYaml.text).toBe(fromToml.text);
+    expect(fromToml.warnings.map((w) => w.kind)).toEqual(['title-html']);
+    expect(fromToml.droppedKeys).toEqual(['weight', 'params']);
+    expect(fromJson.droppedKeys).toEqual(['weight']);
+    expect(processArticle(fromToml.text, `content/${fromToml.path}`).diagnostics).toEqual([]);
+  });
+
+  it('keeps a TOML date with an offset as written: the calendar day and time the author wrote', () => {
+    const result = convert('+++\ntitle = "Late edition"\ndate = 2023-08-07T23:30:00-10:00\nlastmod = 2023-08-08T00:15:00+07:00\n+++\nText.');
+    expect(result.ok && result.path).toBe('articles/2023/2023-08-07-harbour-lamps.md');
+    expect(result.ok && result.text).toContain('\ndate: 2023-08-07T23:30:00-10:00\nupdated: 2023-08-08T00:15:00+07:00\n');
+    const local = convert('+++\ntitle = "Local"\ndate = 2023-08-07T23:30:00\n+++\nText.');
+    expect(local.ok && local.fields.date).toBe('2023-08-07');
+  });
+
+  it('rejects broken TOML and JSON, naming the line of the file', () => {
+    expect(reasonOf('+++\ntitle = "A"\ndate = 2019-12-31\ntags = ["a", "b"\n+++\nText.')).toBe(
+      'the frontmatter is not valid TOML: expected comma or end of structure (line 4): check the quoting on that line: text is written "in quotes", lists as [ "a", "b" ]',
+    );
+    expect(reasonOf('+++\ntitle = "A"\ndate = 2019-12-31\n')).toBe('the TOML frontmatter is never closed (line 1): add a +++ line after the last frontmatter key');
+    expect(reasonOf('{\n  "title": "J",\n  "date": "2019-12-31",\n  tags: ["a"]\n}\nBody.')).toBe(
+      'the frontmatter is not valid JSON: Expected double-quoted property name (line 4): check the quoting and commas on that line: keys and text are written "in double quotes"',
+    );
+    expect(reasonOf('{\n  "title": "J } {",\n  "date": "2019-12-31"\n')).toBe('the JSON frontmatter is never closed (line 1): end the object with a } that matches its first {');
+  });
+
+  it('keeps code-like TOML values as text, and refuses a +++ header that is code, without running it', () => {
+    const marker = join(tempDir('import-toml-code'), 'ran');
+    const code = `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran')`;
+    const text = convert(`+++\ntitle = ${JSON.stringify(code)}\nsummary = "\${process.exit(1)} \`rm -rf /\`"\ndate = 2023-05-01\n+++\nText.`);
+    expect(text.ok && text.fields).toMatchObject({ title: code, summary: '${process.exit(1)} `rm -rf /`' });
+    expect(reasonOf(`+++\ntitle = (${code}, "Harmless title")\ndate = 2023-05-01\n+++\nText.`)).toMatch(/^the frontmatter is not valid TOML: invalid value \(line 2\)/);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('is YAML only for Jekyll, which has no TOML frontmatter', () => {
+    expect(reasonOf(tomlPost, 'jekyll')).toMatch(/^the frontmatter is TOML \(between \+\+\+ lines\); only YAML frontmatter between --- lines is read \(line 1\)/);
+  });
+});
+
 describe('convertFile: Jekyll', () => {
   const lookups: ImportLookups = {
     team: new Map([
@@ -289,7 +383,7 @@ describe('importArchive (scripts/import.ts)', () => {
   it('imports a Hugo site folder with its author, topic and source records, and reports every rejection', async () => {
     const site = tree({
       'content/authors/bbrantley/_index.md': '---\n# comment\ndisplay_name: "Bill Brantley "\nfirst_name: Bill\n---\n',
-      'content/topics/mobile/_index.md': '---\ntitle: Mobile\n---\n',
+      'content/topics/mobile/_index.md': '+++\ntitle = "Mobile"\n+++\n',
       'content/sources/source_usagov.md': '---\nname: USA.gov\n---\n',
       'content/news/_index.md': '---\ntitle: News\n---\n',
       'content/news/2015/01/2015-01-01-a.md': '---\ntitle: A\ndate: 2015-01-01 9:00:00 -0400\nauthors: [bbrantley]\ntopics: [mobile]\nsource: usagov\n---\nText {{< img src="x" >}}.',

@@ -81,6 +81,26 @@ describe('renderMarkdown: Markdown', () => {
     expect(html).toContain('A note.');
   });
 
+  it('links every footnote reference to its note and back, through the ids the sanitiser prefixes', () => {
+    const { html } = renderMarkdown('One[^1], two[^note] and [^1] again.\n\n[^1]: First.\n[^note]: See <a href="#sec">below</a>.\n\n<p id="sec">Section.</p>');
+    const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]);
+    const targets = [...html.matchAll(/\shref="#([^"]*)"/g)].map((m) => m[1]);
+    expect(targets).toEqual([
+      'user-content-fn-1',
+      'user-content-fn-note',
+      'user-content-fn-1',
+      'user-content-fnref-1',
+      'user-content-fnref-1-2',
+      'user-content-sec',
+      'user-content-fnref-note',
+    ]);
+    expect(targets.filter((t) => !ids.includes(t))).toEqual([]);
+  });
+
+  it('leaves an in-page link whose target is not in the body as written', () => {
+    expect(renderMarkdown('[top](#top)').html).toBe('<p><a href="#top">top</a></p>');
+  });
+
   it('renders emphasis, headings, lists and block quotes', () => {
     const { html } = renderMarkdown('# Title\n\n*em* **strong**\n\n- one\n- two\n\n> quoted');
     expect(html).toContain('<h1>Title</h1>');

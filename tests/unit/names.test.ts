@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanName, didYouMean, editDistance, foldDiacritics, nameKey, nameSymbols, sameName, strayInvisibles } from '../../src/archive/names.ts';
+import { cleanName, closest, editDistance, foldDiacritics, nameKey, nameSymbols, sameName, strayInvisibles } from '../../src/archive/names.ts';
 
 describe('nameKey', () => {
   it('is the same for spellings that differ in case, spacing, punctuation and diacritics', () => {
@@ -102,30 +102,35 @@ describe('editDistance', () => {
   });
 });
 
-describe('didYouMean', () => {
+describe('closest', () => {
   const keys = ['title', 'date', 'updated', 'summary', 'source', 'people', 'organisations', 'events', 'places', 'tags', 'draft'];
 
   it('suggests the closest known key', () => {
-    expect(didYouMean('peple', keys)).toBe('people');
-    expect(didYouMean('titel', keys)).toBe('title');
-    expect(didYouMean('organization', keys)).toBe('organisations');
-    expect(didYouMean('tag', keys)).toBe('tags');
+    expect(closest('peple', keys)).toBe('people');
+    expect(closest('titel', keys)).toBe('title');
+    expect(closest('organization', keys)).toBe('organisations');
+    expect(closest('tag', keys)).toBe('tags');
   });
 
   it('ignores case when comparing but returns the candidate as written', () => {
-    expect(didYouMean('PEPLE', keys)).toBe('people');
-    expect(didYouMean('Title', keys)).toBe('title');
+    expect(closest('PEPLE', keys)).toBe('people');
+    expect(closest('Title', keys)).toBe('title');
   });
 
   it('suggests nothing when no candidate is close enough', () => {
-    expect(didYouMean('colour', keys)).toBeUndefined();
-    expect(didYouMean('xyzzy', keys)).toBeUndefined();
-    expect(didYouMean('peple', [])).toBeUndefined();
+    expect(closest('colour', keys)).toBeUndefined();
+    expect(closest('xyzzy', keys)).toBeUndefined();
+    expect(closest('peple', [])).toBeUndefined();
   });
 
   it('honours maxDistance', () => {
-    expect(didYouMean('pple', keys, 1)).toBeUndefined();
-    expect(didYouMean('pple', keys, 2)).toBe('people');
+    expect(closest('pple', keys, { maxDistance: 1 })).toBeUndefined();
+    expect(closest('pple', keys, { maxDistance: 2 })).toBe('people');
+  });
+
+  it('compares what keyOf makes of each, and can leave out the word itself', () => {
+    expect(closest('nguyen phu trong', ['Nguyễn Phú Trọng', 'Nguyen Phu Tron'], { keyOf: nameKey })).toBe('Nguyễn Phú Trọng');
+    expect(closest('nguyen phu trong', ['Nguyễn Phú Trọng', 'Nguyen Phu Tron'], { keyOf: nameKey, skipSame: true })).toBe('Nguyen Phu Tron');
   });
 });
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { processArticle } from '../../src/archive/article.ts';
 import { checkArchive } from '../../src/archive/check.ts';
+import { loadArchive } from '../../src/archive/load.ts';
 import { formatDiagnostic } from '../../src/archive/diagnostics.ts';
 import { createArticle, describeResolution, localDate, main, NewArticleError, splitNames } from '../../scripts/new.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -114,6 +115,17 @@ describe('createArticle', () => {
       'trade → new tag, page /tags/trade/',
     ]);
     expect(result.text).toContain('people:\n  - "Hun Sen"\n  - "Richard Miles"\n  - "Jane Doe"\n  - "Hun Senn"\n');
+  });
+
+  it('writes a name no entity file has as the build shows it: spellings used as often, the one with diacritics', async () => {
+    const contentDir = archive();
+    writeFileSync(join(contentDir, 'articles', '2022', '2022-06-01-a.md'), '---\ntitle: A\ndate: 2022-06-01\npeople: [Nguyen Phu Trong]\n---\nText.\n');
+    writeFileSync(join(contentDir, 'articles', '2022', '2022-06-02-b.md'), '---\ntitle: B\ndate: 2022-06-02\npeople: [Nguyễn Phú Trọng]\n---\nText.\n');
+    const result = await createArticle({ contentDir, title: 'Talks', date: '2023-08-07', people: ['nguyen phu trong'] });
+    const { index } = await loadArchive(contentDir);
+    const built = index.entity('people', 'nguyen-phu-trong')!.name;
+    expect(built).toBe('Nguyễn Phú Trọng');
+    expect(result.resolutions[0]!.name).toBe(built);
   });
 
   it('refuses a name that differs from a known one only in symbols, and writes nothing', async () => {

@@ -3,12 +3,16 @@ import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { hunSen } from '../helpers/entity-files.ts';
-import { buildArchiveIndex } from '../../src/archive/archive-index.ts';
+import { buildArchiveIndex, type ArchiveIndex } from '../../src/archive/archive-index.ts';
 import type { Article, ProcessedArticle } from '../../src/archive/article.ts';
 import { parseDate } from '../../src/archive/dates.ts';
-import { searchIndexSource } from '../../src/archive/search-documents.ts';
+import { monthRuns, searchPlans, searchShard, type SearchShard } from '../../src/integrations/search-documents.ts';
+
+/** Bodies by slug, kept apart from the index as the build keeps them in its cache. */
+const bodies = new Map<string, string>();
 
 function article(slug: string, date: string, title: string, people: string[], html: string): ProcessedArticle {
+  bodies.set(slug, html);
   const parsed = parseDate(date);
   if (!parsed.ok) throw new Error(parsed.message);
   return {
@@ -36,10 +40,21 @@ const { index } = buildArchiveIndex(
   ],
   [PERSON],
 );
-// Bodies are kept apart from the index, as the build keeps them in its cache.
-const source = { body: (a: Article) => (a as ProcessedArticle).html, digest: (a: Article) => a.slug };
-const all = searchIndexSource(index, source);
-const documents = Array.from({ length: all.pages }, (_, at) => all.document(at));
+/** The shards of an archive, as the search worker makes them from the build's plans; a body's
+ * place in the cache names its article here. */
+interface ShardOptions {
+  digest?: (a: Article) => string;
+  read?: (slug: string) => string;
+  size?: number;
+}
+
+function shardsOf(archive: ArchiveIndex, { digest = (a) => a.slug, read = (slug) => bodies.get(slug)!, size }: ShardOptions = {}): SearchShard[] {
+  const plans = searchPlans(archive, (a) => ({ digest: digest(a), body: { segment: a.slug, offset: 0, length: 0 } }), size);
+  return plans.map((plan) => searchShard(structuredClone(plan), (ref) => read(ref.segment)));
+}
+
+const shards = shardsOf(index);
+const documents = shards.flatMap((shard) => Array.from({ length: shard.pages }, (_, at) => shard.document(at)));
 const byUrl = new Map(documents.map((d) => [d.url, fromHtml(d.html)]));
 
 function attr(tree: ReturnType<typeof fromHtml>, selector: string, name: string): string[] {
@@ -47,7 +62,11 @@ function attr(tree: ReturnType<typeof fromHtml>, selector: string, name: string)
 }
 
 describe('search documents', () => {
-  it('gives every article (newest first) and then every entity one document at its page (the search page adds the base path)', () => {
+  it('come in shards: runs of months of articles, named for their oldest month, then the entities', () => {
+    expect(shards.map(({ name, pages }) => [name, pages])).toEqual([['2022-01', 2], ['entities', 3]]);
+  });
+
+  it('gives every article and entity one document at its page (the search page adds the base path)', () => {
     expect(documents.map((d) => d.url)).toEqual([
       '/articles/2023-08-07-talks/',
       '/articles/2022-01-02-visit/',
@@ -104,15 +123,42 @@ describe('search documents', () => {
   });
 });
 
-describe('the search index', () => {
-  it('tells a change in its documents by its inputs, without reading bodies', () => {
+describe('search shards', () => {
+  it('make runs of whole months, newest first, none over the size unless one month is, counted from the oldest', () => {
+    const monthsOf = (sizes: number[]) => sizes.map((n, m) => ({ key: `m${m}`, articles: Array.from({ length: n }, (_, i) => `m${m}a${i}`) }));
+    const months = monthsOf([3, 2, 2, 6, 1]);
+    const runs = monthRuns(months, 5);
+    expect(runs.map((run) => run.map((month) => month.key))).toEqual([['m0'], ['m1', 'm2'], ['m3'], ['m4']]);
+    expect(runs.flat()).toEqual(months);
+    expect(monthRuns(months, 100)).toEqual([months]);
+    expect(monthRuns([], 5)).toEqual([]);
+    // A new month at the newest end changes only the newest run.
+    const grown = monthRuns([{ key: 'new', articles: ['n'] }, ...months], 5);
+    expect(grown.slice(1)).toEqual(runs.slice(1));
+  });
+
+  it('hold their own articles, newest first, the shard named for its oldest month', async () => {
+    const many = Array.from({ length: 5 }, (_, i) =>
+      article(`2023-0${i + 1}-01-item`, `2023-0${i + 1}-01`, `Item ${i}`, ['Hun Sen'], `<p>Item ${i}.</p>`),
+    );
+    const { index: split } = buildArchiveIndex(many, [PERSON]);
+    const parts = shardsOf(split, { size: 2 });
+    expect(parts.map(({ name, pages }) => [name, pages])).toEqual([
+      ['2023-05', 1],
+      ['2023-03', 2],
+      ['2023-01', 2],
+      ['entities', 3],
+    ]);
+    expect(parts[1]!.document(0).url).toBe('/articles/2023-04-01-item/');
+    expect(parts[2]!.document(1).url).toBe('/articles/2023-01-01-item/');
+  });
+
+  it('tell a changed shard by its inputs, without reading bodies', () => {
     const read: string[] = [];
-    const tracked = searchIndexSource(index, { body: (a: Article) => (read.push(a.slug), ''), digest: (a: Article) => `${a.slug}@1` });
-    const same = searchIndexSource(index, { body: () => '', digest: (a: Article) => `${a.slug}@1` });
-    const edited = searchIndexSource(index, { body: () => '', digest: (a: Article) => (a.slug.startsWith('2022') ? `${a.slug}@2` : `${a.slug}@1`) });
-    const inputs = (documents: typeof tracked) => JSON.stringify(documents.inputs());
-    expect(inputs(same)).toBe(inputs(tracked));
-    expect(inputs(edited)).not.toBe(inputs(tracked));
+    const tracked = shardsOf(index, { read: (slug) => (read.push(slug), ''), digest: (a) => `${a.slug}@1`, size: 1 });
+    const again = shardsOf(index, { read: () => '', digest: (a) => (a.slug.startsWith('2022') ? `${a.slug}@2` : `${a.slug}@1`), size: 1 });
+    const inputs = (list: typeof tracked) => list.map((shard) => JSON.stringify(shard.inputs()));
+    expect(inputs(again).map((x, i) => x === inputs(tracked)[i])).toEqual([true, false, true]);
     expect(read).toEqual([]);
   });
 });

@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateArchive, mulberry32, type GeneratedArchive } from '../../scripts/bench/generate.ts';
+import { generateArchive, type GeneratedArchive } from '../../scripts/bench/generate.ts';
+import { mulberry32 } from '../../scripts/bench/generate/random.ts';
 import { parseDuration, parseStages, type LogLine } from '../../scripts/bench/stages.ts';
 import { loadArchive, type LoadedArchive } from '../../src/archive/load.ts';
 import { tempDir } from '../helpers/temp.ts';

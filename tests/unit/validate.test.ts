@@ -173,6 +173,28 @@ describe('validateFrontmatter with the article schema', () => {
     }
   });
 
+  it('names each wrong item of a list of names by its place, counted from 1, with what to write', () => {
+    const result = article('title: Talks', 'date: 2023-08-07', 'tags: [2023, true, null, [a], { a: b }]', 'people: [Hun Sen, " "]');
+    expect(errors(result.diagnostics).map((d) => [d.line, d.message, d.hint])).toEqual([
+      [5, '"people" item 2: a name must not be empty', undefined],
+      [4, '"tags" item 2 is true, not a name', 'write it in quotes, "true", if it is a name, or remove it'],
+      [4, '"tags" item 3 is empty', 'write a name there, or remove the empty item'],
+      [4, '"tags" item 4 is a list, not a name', 'write the names as one flat list: tags: [A, B]'],
+      [4, '"tags" item 5 is a set of keys and values, not a name', 'put a name with a colon in it in quotes: "Name: subtitle"'],
+    ]);
+  });
+
+  it('says an empty frontmatter is empty and what to write, in one finding', () => {
+    for (const header of ['', '# a comment only']) {
+      const split = splitFrontmatter(`---\n${header}${header ? '\n' : ''}---\nBody.\n`, FILE);
+      if (!split.ok) throw new Error(formatDiagnostic(split.diagnostic));
+      const result = validateFrontmatter(split.value, articleSchema, FILE, KEY_SYNONYMS);
+      expect(result.diagnostics.map(formatDiagnostic), header).toEqual([
+        `${FILE}:1:1: error: the frontmatter is empty (write the keys between the --- lines, one a line: title: "…", then date: 2023-08-07)`,
+      ]);
+    }
+  });
+
   it('reads draft as a boolean and rejects other values', () => {
     const draft = article('title: Talks', 'date: 2023-08-07', 'draft: true');
     expect(draft.ok && draft.data.draft).toBe(true);
@@ -214,6 +236,10 @@ describe('validateFrontmatter with the entity schemas', () => {
     const result = entity('people', 'aliases: [Samdech Hun Sen]');
     expect(result.ok).toBe(false);
     expect(errors(result.diagnostics)[0]!.message).toMatch(/\bname\b.*\brequired\b/);
+  });
+
+  it('says what an empty entity file needs', () => {
+    expect(entity('people').diagnostics.map((d) => [d.message, d.hint])).toEqual([['the frontmatter is empty', 'write the keys between the --- lines, one a line: name: "…"']]);
   });
 
   it('accepts a single alias as a list and tidies names', () => {

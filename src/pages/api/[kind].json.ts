@@ -1,9 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { ENTITY_KINDS, type EntityKind } from '../../archive/kinds.ts';
 import { getArchive } from '../../lib/archive.ts';
+import { isLive } from '../../lib/synced-archive.ts';
 import { entitySummary, json } from '../../lib/api.ts';
 
-export const getStaticPaths = (() => ENTITY_KINDS.map((kind) => ({ params: { kind } }))) satisfies GetStaticPaths;
+/** Served under `astro dev`; a build writes these files beside the pages (src/lib/data-files.ts). */
+export const getStaticPaths = (() => (isLive() ? ENTITY_KINDS.map((kind) => ({ params: { kind } })) : [])) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const archive = await getArchive();

@@ -1,10 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { EntityKind } from '../../../archive/kinds.ts';
 import { entityRoutes, getArchive } from '../../../lib/archive.ts';
+import { isLive } from '../../../lib/synced-archive.ts';
 import { entityDetail, json } from '../../../lib/api.ts';
-import { entityDataKey } from '../../../lib/page-keys.ts';
 
-export const getStaticPaths = (() => entityRoutes(entityDataKey)) satisfies GetStaticPaths;
+/** Served under `astro dev`; a build writes these files beside the pages (src/lib/data-files.ts). */
+export const getStaticPaths = (() => (isLive() ? entityRoutes() : [])) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const archive = await getArchive();

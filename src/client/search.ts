@@ -3,13 +3,18 @@
  * index lazily, keeps the query, filters, order and page in the address so a search can be
  * bookmarked or shared, and shows the results a page at a time, every one reachable.
  *
- * The index is one Pagefind index (src/integrations/search-index.ts), so a first query costs one
- * script, one worker, one WebAssembly module, the index's metadata, the chunks of its words and
- * the results on screen. The filter menus need every filter's chunk (the people filter alone is
- * most of it), so they are loaded only once the results are shown and the filters are open; from
- * then on each search returns the counts of its own results for every menu.
+ * The index comes in shards (runs of months of articles, and the entity profiles; see
+ * src/integrations/search-documents.ts). One Pagefind is loaded, from the newest shard, and the
+ * others are merged into it (Pagefind's multisite search), so a first query costs one script, one
+ * worker, one WebAssembly module, each shard's metadata and a chunk per word in each. Pagefind
+ * orders merged results by score, and a date order's score is a page's place within its own
+ * shard, so a date order is asked of each shard in turn (each shard is marked with a `shard`
+ * filter of its own when merged) and the answers put end to end: the shards are runs of dates in
+ * date order. The filter menus need every filter's chunk (the people filter alone is most of it),
+ * so they are loaded only once the results are shown and the filters are open; from then on each
+ * search returns the counts of its own results for every menu.
  */
-import type { SearchIndexList } from '../integrations/pagefind.ts';
+import type { ShardList } from '../integrations/pagefind.ts';
 
 interface PagefindResultData {
   url: string;
@@ -25,12 +30,17 @@ interface PagefindSearch {
   filters: Counts;
 }
 interface PagefindInstance {
+  options(options: { mergeFilter: Record<string, string> }): Promise<void>;
+  mergeIndex(basePath: string, options: { mergeFilter: Record<string, string> }): Promise<void>;
   filters(): Promise<Counts>;
   search(query: string | null, options: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindSearch>;
 }
 interface PagefindModule {
   createInstance(options: { basePath: string; baseUrl: string }): PagefindInstance;
 }
+
+/** The filter each shard is marked with as it is merged; no document has it, and no menu shows it. */
+const SHARD = 'shard';
 
 /** Results on one page: their excerpts are what a page of results downloads. */
 const PAGE = 20;
@@ -58,9 +68,12 @@ export async function startSearch(base: string): Promise<void> {
   // Open on a wide screen; on a narrow one the results come first and the filters open on demand.
   panel.open = matchMedia('(min-width: 48rem)').matches || [...chosen.values()].some(Boolean);
 
-  const { dir } = (await (await fetch(`${root}pagefind/index.json`)).json()) as SearchIndexList;
-  const basePath = `${root}pagefind/${dir}/`;
-  const pagefind = ((await import(/* @vite-ignore */ `${basePath}pagefind.js`)) as PagefindModule).createInstance({ basePath, baseUrl: root });
+  const { shards } = (await (await fetch(`${root}pagefind/shards.json`)).json()) as ShardList;
+  const pathOf = (dir: string): string => `${root}pagefind/${dir}/`;
+  const [primary, ...merged] = shards;
+  const pagefind = ((await import(/* @vite-ignore */ `${pathOf(primary!.dir)}pagefind.js`)) as PagefindModule).createInstance({ basePath: pathOf(primary!.dir), baseUrl: root });
+  await pagefind.options({ mergeFilter: { [SHARD]: primary!.name } });
+  await Promise.all(merged.map(({ name, dir }) => pagefind.mergeIndex(pathOf(dir), { mergeFilter: { [SHARD]: name } })));
 
   let filtersLoading: Promise<void> | undefined;
   let filtersReady = false;
@@ -114,11 +127,16 @@ export async function startSearch(base: string): Promise<void> {
 
   const somethingAsked = (): boolean => input.value.trim() !== '' || Object.keys(filtersChosen()).length > 0;
 
-  /** The current form's search. */
-  function ask(): Promise<PagefindSearch> {
+  /** The current form's search: by relevance across the shards, or by date one shard at a time,
+   * in the shards' order for the newest first and the reverse for the oldest. */
+  async function ask(): Promise<PagefindSearch> {
+    const query = input.value.trim() || null;
     const order = sortSelect.value;
-    const sort = order === 'newest' || order === 'oldest' ? { date: order === 'newest' ? ('desc' as const) : ('asc' as const) } : undefined;
-    return pagefind.search(input.value.trim() || null, { filters: filtersChosen(), ...(sort ? { sort } : {}) });
+    if (order !== 'newest' && order !== 'oldest') return pagefind.search(query, { filters: filtersChosen() });
+    const sort = { date: order === 'newest' ? ('desc' as const) : ('asc' as const) };
+    const inOrder = order === 'newest' ? shards : [...shards].reverse();
+    const answers = await Promise.all(inOrder.map(({ name }) => pagefind.search(query, { filters: { ...filtersChosen(), [SHARD]: name }, sort })));
+    return { results: answers.flatMap((answer) => answer.results), filters: sumCounts(answers.map((answer) => answer.filters)) };
   }
 
   async function run(): Promise<void> {
@@ -166,6 +184,18 @@ export async function startSearch(base: string): Promise<void> {
   });
   await run();
   if (panel.open) loadFilters();
+}
+
+/** Counts of disjoint searches added up. */
+function sumCounts(all: Counts[]): Counts {
+  const sum: Counts = {};
+  for (const counts of all) {
+    for (const [key, values] of Object.entries(counts)) {
+      const into = (sum[key] ??= {});
+      for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count;
+    }
+  }
+  return sum;
 }
 
 /** Links to the first, last, previous and next pages and those around the current one. */

@@ -13,116 +13,27 @@
  * - categories, topics, tags → tags; draft; source / source_url → source / url;
  * - bodies: Hugo shortcodes (`{{< … >}}`, `{{% … %}}`) or Liquid (`{% … %}`, `{{ … }}`) removed,
  *   links whose target was a template reduced to their text, each removal counted.
- * Everything else in the frontmatter is dropped (and counted by the script).
+ * Everything else in the frontmatter is dropped (and counted by the script). Hugo's TOML and JSON
+ * frontmatter are read as data (frontmatter.ts); what is written is always YAML.
  */
-import { parseDate } from './dates.ts';
-import type { Diagnostic } from './diagnostics.ts';
-import { splitFrontmatter } from './frontmatter.ts';
-import type { EntityKind } from './kinds.ts';
-import { cleanName, nameKey, sameName } from './names.ts';
-import { KEY_SYNONYMS, articleSchema } from './schema.ts';
-import { slugify } from './slug.ts';
-import { validateFrontmatter } from './validate.ts';
+import { decodeHTMLStrict } from 'entities';
+import { parseDate } from '../../src/archive/dates.ts';
+import type { Diagnostic } from '../../src/archive/diagnostics.ts';
+import { splitFrontmatter } from '../../src/archive/frontmatter.ts';
+import { cleanName, nameKey, sameName } from '../../src/archive/names.ts';
+import { KEY_SYNONYMS, articleSchema } from '../../src/archive/schema.ts';
+import { slugify } from '../../src/archive/slug.ts';
+import { validateFrontmatter } from '../../src/archive/validate.ts';
+import { renderArticleFile, type ArticleFields } from './article-file.ts';
+import { readImportFrontmatter } from './frontmatter.ts';
+import { stripTemplates } from './templates.ts';
 
 export type SourceFormat = 'hugo' | 'jekyll';
 export const SOURCE_FORMATS: readonly SourceFormat[] = ['hugo', 'jekyll'];
 
-// ---------------------------------------------------------------------------------------------
-// Writing articles
-
-/** An article's frontmatter as this archive's contract has it. */
-export interface ArticleFields {
-  title: string;
-  /** `YYYY-MM-DD` or an ISO date-time with offset. */
-  date: string;
-  updated?: string;
-  summary?: string;
-  source?: string;
-  author?: string;
-  url?: string;
-  slug?: string;
-  people?: readonly string[];
-  organisations?: readonly string[];
-  events?: readonly string[];
-  places?: readonly string[];
-  tags?: readonly string[];
-  draft?: boolean;
-}
-
-const LIST_KINDS = ['people', 'organisations', 'events', 'places', 'tags'] as const satisfies readonly EntityKind[];
-
-/** Characters js-yaml refuses to read raw, even inside quotes. */
-const YAML_UNSAFE = /[\u007f-\u009f\ufffe\uffff]/g;
-
-/**
- * A YAML double-quoted string. JSON's escapes are all valid YAML escapes; the control characters
- * JSON leaves raw but YAML rejects are escaped too. Quotes, colons, `#`, `[`, leading `-` or `*`:
- * nothing in the text can change what YAML reads.
- */
-export function yamlString(text: string): string {
-  return JSON.stringify(text).replace(YAML_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
-
-function yamlDate(value: string): string {
-  return PLAIN_DATE.test(value) ? value : yamlString(value);
-}
-
-/**
- * An article file: frontmatter in the contract's order, then the body. With `complete`, every key
- * is written (empty lists as `[]`, optional texts as comments to fill in), as `npm run new` wants.
- */
-export function renderArticleFile(fields: ArticleFields, body: string, options: { complete?: boolean } = {}): string {
-  const lines = ['---', `title: ${yamlString(fields.title)}`, `date: ${yamlDate(fields.date)}`];
-  if (fields.updated) lines.push(`updated: ${yamlDate(fields.updated)}`);
-  const optional: [keyof ArticleFields, string][] = [
-    ['summary', 'One sentence (optional: otherwise the first paragraph is used)'],
-    ['source', 'The publication it comes from (optional)'],
-    ['author', ''],
-    ['url', ''],
-    ['slug', ''],
-  ];
-  for (const [key, placeholder] of optional) {
-    const value = fields[key];
-    if (typeof value === 'string' && value !== '') lines.push(`${key}: ${yamlString(value)}`);
-    else if (options.complete && placeholder) lines.push(`# ${key}: ${yamlString(placeholder)}`);
-  }
-  for (const kind of LIST_KINDS) {
-    const list = fields[kind] ?? [];
-    if (list.length > 0) lines.push(`${kind}:`, ...list.map((name) => `  - ${yamlString(name)}`));
-    else if (options.complete) lines.push(`${kind}: []`);
-  }
-  if (options.complete || fields.draft) lines.push(`draft: ${fields.draft ? 'true' : 'false'}`);
-  lines.push('---');
-  const text = body.replace(/^\s*\n/, '').replace(/\s+$/, '');
-  return `${lines.join('\n')}\n${text === '' ? '' : `${text}\n`}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Text
-
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', shy: '\u00ad',
-  mdash: '—', ndash: '–', hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', sbquo: '‚', bdquo: '„',
-  laquo: '«', raquo: '»', lsaquo: '‹', rsaquo: '›', bull: '•', middot: '·', sect: '§', para: '¶', deg: '°',
-  copy: '©', reg: '®', trade: '™', times: '×', divide: '÷', plus: '+', minus: '−', euro: '€', pound: '£', cent: '¢', yen: '¥',
-  aacute: 'á', Aacute: 'Á', eacute: 'é', Eacute: 'É', iacute: 'í', Iacute: 'Í', oacute: 'ó', Oacute: 'Ó', uacute: 'ú', Uacute: 'Ú',
-  agrave: 'à', Agrave: 'À', egrave: 'è', Egrave: 'È', igrave: 'ì', ograve: 'ò', ugrave: 'ù',
-  acirc: 'â', ecirc: 'ê', icirc: 'î', ocirc: 'ô', ucirc: 'û', auml: 'ä', Auml: 'Ä', euml: 'ë', iuml: 'ï', ouml: 'ö', Ouml: 'Ö', uuml: 'ü', Uuml: 'Ü',
-  ntilde: 'ñ', Ntilde: 'Ñ', atilde: 'ã', otilde: 'õ', ccedil: 'ç', Ccedil: 'Ç', szlig: 'ß', aring: 'å', aelig: 'æ', oslash: 'ø', iexcl: '¡', iquest: '¿',
-};
-
-/** Decodes numeric and common named HTML entities; unknown names (`&space;`) are left as written. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[name] ?? whole;
-  });
-}
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 /** Control characters that have no place in a title or name (tabs and newlines become spaces). */
@@ -132,7 +43,7 @@ const HTML_TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi;
 /** Plain one-line text from a frontmatter value: entities decoded, tags removed, spaces collapsed. */
 export function plainText(value: unknown): { text: string; hadTags: boolean } {
   if (typeof value !== 'string' && typeof value !== 'number') return { text: '', hadTags: false };
-  const decoded = decodeEntities(String(value).replace(ZERO_WIDTH, '').replace(CONTROL, ''));
+  const decoded = decodeHTMLStrict(String(value).replace(ZERO_WIDTH, '').replace(CONTROL, ''));
   const stripped = decoded.replace(HTML_TAG, ' ');
   let text = stripped.replace(/\s+/g, ' ').trim();
   // A quoted title behind an invisible character: YAML kept the quotes as text.
@@ -292,82 +203,6 @@ function addNames(list: string[], names: readonly string[]): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Template syntax in bodies
-
-export interface StrippedBody {
-  body: string;
-  /** Template tags removed or replaced, by name (`legacy-img`, `ref`, `image`, `team_link`). */
-  removed: Record<string, number>;
-}
-
-const PROTECT = '\u0000';
-
-/**
- * Removes what only the source generator could execute: Hugo shortcodes, or Liquid tags and
- * expressions. A Markdown link whose target was a template (`[personas]({{< ref "/topics/…" >}})`,
- * `[18F]({{ "/" | url }})`) keeps its text without the link; an 18F person mention
- * `{{ "melody" | team_link }}` becomes the person's name; `{% raw %}…{% endraw %}` keeps its text;
- * Hugo's escaped form (a shortcode whose delimiters hold a comment, `{{</*` … ) becomes the literal shortcode.
- */
-export function stripTemplates(body: string, format: SourceFormat, lookups: ImportLookups = {}): StrippedBody {
-  const removed: Record<string, number> = {};
-  const count = (name: string | undefined) => {
-    const key = (name ?? '').trim() || 'expression';
-    removed[key] = (removed[key] ?? 0) + 1;
-  };
-  const kept: string[] = [];
-  const protect = (text: string) => `${PROTECT}${kept.push(text) - 1}${PROTECT}`;
-  let text = body;
-
-  if (format === 'hugo') {
-    text = text.replace(/\{\{([<%])\/\*([\s\S]*?)\*\/([>%])\}\}/g, (_, open: string, inner: string, close: string) => protect(`{{${open}${inner}${close}}}`));
-    text = text.replace(/\[([^\]\n]*)\]\(\s*\{\{[<%]\s*([\w.-]+)[\s\S]*?[>%]\}\}[^)\s]*(?:\s+"[^"\n]*")?\s*\)/g, (_, label: string, name: string) => {
-      count(name);
-      return label;
-    });
-    text = text.replace(/\{\{[<%]\s*\/?\s*([\w./-]+)?[\s\S]*?[>%]\}\}/g, (_, name: string | undefined) => {
-      count(name?.replace(/^\//, ''));
-      return '';
-    });
-  } else {
-    text = text.replace(/\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g, (_, inner: string) => {
-      count('raw');
-      return protect(inner);
-    });
-    text = text.replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, () => {
-      count('comment');
-      return '';
-    });
-    text = text.replace(/\{\{-?\s*["']([^"'\n]+)["']\s*\|\s*team_link\s*-?\}\}/g, (_, id: string) => {
-      count('team_link');
-      return protect(lookups.team?.get(id.trim())?.name ?? id.trim());
-    });
-    text = text.replace(/\[([^\]\n]*)\]\(\s*\{([{%])[\s\S]*?[}%]\}[^)\s]*(?:\s+"[^"\n]*")?\s*\)/g, (whole: string, label: string, kind: string) => {
-      count(kind === '%' ? /\{%-?\s*(\w+)/.exec(whole)?.[1] : liquidExpressionName(whole.slice(whole.indexOf('{{'))));
-      return label;
-    });
-    text = text.replace(/\{%-?\s*(\w+)?[\s\S]*?-?%\}/g, (_, name: string | undefined) => {
-      count(name);
-      return '';
-    });
-    text = text.replace(/\{\{[\s\S]*?\}\}/g, (whole: string) => {
-      count(liquidExpressionName(whole));
-      return '';
-    });
-  }
-  // Links left without text (an image shortcode inside a link) would be invisible: drop them.
-  text = text.replace(/(?<!!)\[\s*\]\([^)\n]*\)/g, '');
-  text = text.replace(new RegExp(`${PROTECT}(\\d+)${PROTECT}`, 'g'), (_, i: string) => kept[Number(i)] ?? '');
-  return { body: text, removed };
-}
-
-/** `{{ "x" | team_photo }}` → `team_photo`; `{{ site.baseurl }}` → `site.baseurl`. */
-function liquidExpressionName(expression: string): string {
-  const inner = expression.replace(/^\{\{-?|-?\}\}$/g, '');
-  const filter = /\|\s*([\w.-]+)/.exec(inner)?.[1];
-  return filter ?? /[\w.-]+/.exec(inner)?.[0] ?? 'expression';
-}
-
 // ---------------------------------------------------------------------------------------------
 // One file
 
@@ -436,9 +271,9 @@ function decodeFileName(name: string): string {
 export function convertFile(raw: string, sourceFile: string, options: ConvertOptions): ConvertResult {
   const { format } = options;
   const lookups = options.lookups ?? {};
-  const split = splitFrontmatter(raw, sourceFile);
+  const split = readImportFrontmatter(raw, sourceFile, format);
   if (!split.ok) return { ok: false, reason: reasonOf(split.diagnostic) };
-  const data = split.value.data;
+  const data = split.data;
   const warnings: ImportWarning[] = [];
   const warn = (kind: ImportWarningKind, message: string) => warnings.push({ kind, message });
   const fileName = decodeFileName(baseName(sourceFile)).replace(/\.(md|markdown)$/i, '');
@@ -529,7 +364,7 @@ export function convertFile(raw: string, sourceFile: string, options: ConvertOpt
     }
   }
 
-  const { body, removed } = stripTemplates(split.value.body, format, lookups);
+  const { body, removed } = stripTemplates(split.body, format, lookups);
   const templateCount = Object.values(removed).reduce((a, b) => a + b, 0);
   if (templateCount > 0) {
     const list = Object.entries(removed)

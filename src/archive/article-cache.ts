@@ -23,8 +23,8 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Article } from '../archive/article.ts';
-import type { Diagnostic } from '../archive/diagnostics.ts';
+import type { Article } from './article.ts';
+import type { Diagnostic } from './diagnostics.ts';
 
 /** Where an article's body is: a segment file of the cache folder, and its bytes in it. */
 export interface BodyRef {

@@ -1,0 +1,98 @@
+/**
+ * A worker process that writes the data files of a build (src/lib/data-files.ts) from the archive
+ * index while Astro renders the pages. It reads the article list the content sync wrote, as the
+ * search worker does, and builds the same index from it.
+ *
+ * A rebuild writes only files whose text changed: the digest of every file's text is kept in the
+ * build cache, and a file whose digest is the last build's and that is still in the output is left
+ * as it is (and reported as kept, so previous-output.ts does not delete it).
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { buildArchiveIndex } from '../archive/archive-index.ts';
+import { archiveContentDir } from '../archive/content-dir.ts';
+import { loadEntityFiles } from '../archive/load.ts';
+import { mapLimited } from '../lib/map-limited.ts';
+import { articleCacheDir, requireArticleList } from '../archive/article-cache.ts';
+import { dataFiles } from '../lib/data-files.ts';
+import { exists } from './page-cache.ts';
+
+export interface DataWorkerData {
+  root: string;
+  cacheDir: string;
+  outDir: string;
+  site: string;
+  includeDrafts: boolean;
+}
+
+export interface DataFilesWritten {
+  written: number;
+  /** Output files left as they were. */
+  kept: string[];
+  ms: number;
+}
+
+export type DataWorkerReply = { ok: true; done: DataFilesWritten } | { ok: false; error: string };
+
+/** What the last build wrote: the digest of each file's text, for the output folder named. */
+interface Manifest {
+  outDir: string;
+  digests: Record<string, string>;
+}
+
+/** Files made and written at once: enough to keep the disk busy, few enough to hold. */
+const IN_FLIGHT = 32;
+
+async function writeDataFiles({ root, cacheDir, outDir, site, includeDrafts }: DataWorkerData): Promise<DataFilesWritten> {
+  const started = performance.now();
+  const manifestFile = join(cacheDir, 'news-archive', 'data-files.json');
+  const [entries, { entityFiles }, previous] = await Promise.all([
+    // The files show no headings or findings; at 50,000 articles those are much of the list.
+    requireArticleList(articleCacheDir(cacheDir), ({ article, ...rest }) => ({ ...rest, findings: [], article: { ...article, headings: [] } })),
+    loadEntityFiles(archiveContentDir(root)),
+    readFile(manifestFile, 'utf8').then(
+      (text) => JSON.parse(text) as Manifest,
+      () => undefined,
+    ),
+  ]);
+  // Gone until every file is written: a build that stops half-way leaves some files unwritten.
+  await rm(manifestFile, { force: true });
+  const last = previous?.outDir === outDir ? previous.digests : {};
+  const { index } = buildArchiveIndex(
+    entries.map((entry) => entry.article),
+    entityFiles,
+    { includeDrafts },
+  );
+  const digests: Record<string, string> = {};
+  const kept: string[] = [];
+  let written = 0;
+  await mapLimited(dataFiles(index, new URL(site)), IN_FLIGHT, async ({ path, text }) => {
+    const content = text();
+    const digest = createHash('sha1').update(content).digest('base64url');
+    const file = join(outDir, path);
+    digests[path] = digest;
+    if (last[path] === digest && (await exists(file))) {
+      kept.push(file);
+      return;
+    }
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, content);
+    written++;
+  });
+  await mkdir(dirname(manifestFile), { recursive: true });
+  await writeFile(manifestFile, JSON.stringify({ outDir, digests } satisfies Manifest));
+  return { written, kept, ms: performance.now() - started };
+}
+
+process.once('message', async (data: DataWorkerData) => {
+  let reply: DataWorkerReply;
+  try {
+    reply = { ok: true, done: await writeDataFiles(data) };
+  } catch (error) {
+    reply = { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  process.send!(reply, () => process.disconnect());
+});
+// Should the build stop first, the channel closes: stop too.
+process.once('disconnect', () => process.exit(1));
