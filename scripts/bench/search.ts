@@ -5,7 +5,7 @@
  *
  *   node scripts/bench/search.ts <built site> [--query "words"]… [--runs 5] [--gzip] [--json]
  *
- * Serves the folder the way the browser tests do (tests/helpers/serve.ts: no compression, as a
+ * Serves the folder the way the browser tests do (scripts/serve.ts: no compression, as a
  * plain static host), or with `--gzip` compressing text (HTML, CSS, JavaScript, JSON) as most
  * static hosts do (Pagefind's own files are compressed already), starts the system's Chromium and
  * opens `/search/?q=…` in a fresh context for each run, so nothing comes from the cache. Prints
@@ -16,8 +16,8 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
-import { serve } from '../../tests/helpers/serve.ts';
-import { CHROMIUM_LAUNCH } from '../../tests/e2e/chromium.ts';
+import { serve } from '../serve.ts';
+import { CHROMIUM_LAUNCH } from '../chromium.ts';
 
 interface Sample {
   ms: number;

@@ -1,16 +1,11 @@
 /**
- * How the e2e tests start the system's Chromium (never a downloaded one) and open a built archive
- * with it. `npm test` runs scripts/ensure-chromium.mjs first, which installs it or says how to.
+ * How the e2e tests open a built archive in the system's Chromium (scripts/chromium.ts).
  * (Not a test file itself.)
  */
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { buildArchive, type BuildOptions, type BuildResult } from '../helpers/build.ts';
-import { serve, type Served } from '../helpers/serve.ts';
-
-export const CHROMIUM_LAUNCH: LaunchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-};
+import { CHROMIUM_LAUNCH } from '../../scripts/chromium.ts';
+import { serve, type Served } from '../../scripts/serve.ts';
 
 /** An archive built with the real build, served over HTTP, and a browser to read it with. */
 export interface BrowsedSite {

@@ -10,7 +10,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROJECT_ROOT, type BuildResult } from '../helpers/build.ts';
-import type { Served } from '../helpers/serve.ts';
+import type { Served } from '../../scripts/serve.ts';
 import { buildAndBrowse, type BrowsedSite } from './chromium.ts';
 import { htmlPages } from './site-files.ts';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Served } from '../helpers/serve.ts';
+import type { Served } from '../../scripts/serve.ts';
 import { buildAndBrowse, type BrowsedSite } from './chromium.ts';
 
 /** Articles about the harbour: more than two pages of results. */
