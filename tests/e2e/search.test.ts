@@ -65,7 +65,9 @@ beforeAll(async () => {
     mkdirSync(join(dir, path, '..'), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  site = await buildAndBrowse(dir);
+  // Twenty articles a search shard: each month of harbour reports (28 a month) is a shard of its
+  // own, so every search here merges several.
+  site = await buildAndBrowse(dir, { env: { ARCHIVE_SEARCH_SHARD: '20' } });
   ({ server, browser } = site);
 });
 
@@ -93,6 +95,24 @@ async function status(page: Page): Promise<string> {
 const hrefs = (page: Page) => page.locator('[data-results] li h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
 
 describe('every result is reachable', () => {
+  test('"Newest first" and "Oldest first" order every result by date across the shards', async () => {
+    const slugs = Array.from({ length: HARBOUR }, (_, i) => `/articles/${harbourArticle(i).slug}/`).sort();
+    for (const [sort, expected] of [['newest', [...slugs].reverse()], ['oldest', slugs]] as const) {
+      const page = await open(`/search/?q=harbour&sort=${sort}`);
+      // The harbour master's profile, with no date, comes after the articles or before them.
+      expect(await status(page)).toBe(`${HARBOUR + 1} results, 1–20 shown.`);
+      const seen = [...(await hrefs(page))];
+      for (let at = 2; at <= Math.ceil((HARBOUR + 1) / 20); at++) {
+        await page.getByRole('button', { name: `Page ${at}` }).click();
+        await page.waitForFunction((text) => document.querySelector('[data-status]')?.textContent?.includes(text), `${(at - 1) * 20 + 1}–`);
+        seen.push(...(await hrefs(page)));
+      }
+      const profile = '/people/mara-quillfeather/';
+      expect(seen, sort).toEqual(sort === 'newest' ? [...expected, profile] : [profile, ...expected]);
+      await page.context().close();
+    }
+  });
+
   test('a query with more results than a page shows them a page at a time, up to the last', async () => {
     const page = await open('/search/?q=harbour');
     // The harbour articles and the harbour master's profile.
