@@ -1,14 +1,18 @@
 /**
  * The search page: the one piece of client-side JavaScript on the site. It loads Pagefind's
- * index lazily, fills the filter menus from it, and keeps the query, filters and order in the
- * address so a search can be bookmarked or shared.
+ * index lazily, keeps the query, filters, order and page in the address so a search can be
+ * bookmarked or shared, and shows the results a page at a time, every one reachable.
  *
- * The index comes in shards (a year of articles each, or part of a year, and the entity
- * profiles; see src/integrations/search-documents.ts). Each shard's Pagefind is loaded from the
- * shard's own folder, so each has its own module, WebAssembly memory and worker: instances of one
- * Pagefind module share those, and Pagefind 1.6 then mixes up the chunks of different indexes. A
- * search asks every shard and puts the answers together: by score for relevance, and for a date
- * order by the shards' order, since each shard is a run of dates already in date order.
+ * The index comes in shards (runs of months of articles, and the entity profiles; see
+ * src/integrations/search-documents.ts). One Pagefind is loaded, from the newest shard, and the
+ * others are merged into it (Pagefind's multisite search), so a first query costs one script, one
+ * worker, one WebAssembly module, each shard's metadata and a chunk per word in each. Pagefind
+ * orders merged results by score, and a date order's score is a page's place within its own
+ * shard, so a date order is asked of each shard in turn (each shard is marked with a `shard`
+ * filter of its own when merged) and the answers put end to end: the shards are runs of dates in
+ * date order. The filter menus need every filter's chunk (the people filter alone is most of it),
+ * so they are loaded only once the results are shown and the filters are open; from then on each
+ * search returns the counts of its own results for every menu.
  */
 import type { ShardList } from '../integrations/pagefind.ts';
 
@@ -19,119 +23,211 @@ interface PagefindResultData {
 }
 type Counts = Record<string, Record<string, number>>;
 interface PagefindResult {
-  score: number;
   data(): Promise<PagefindResultData>;
 }
+interface PagefindSearch {
+  results: PagefindResult[];
+  filters: Counts;
+}
 interface PagefindInstance {
+  options(options: { mergeFilter: Record<string, string> }): Promise<void>;
+  mergeIndex(basePath: string, options: { mergeFilter: Record<string, string> }): Promise<void>;
   filters(): Promise<Counts>;
-  search(
-    query: string | null,
-    options: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
-  ): Promise<{ results: PagefindResult[] }>;
+  search(query: string | null, options: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindSearch>;
 }
 interface PagefindModule {
   createInstance(options: { basePath: string; baseUrl: string }): PagefindInstance;
 }
-type Shard = ShardList['shards'][number];
 
-/** Filter counts of all shards added up. */
-function addCounts(all: readonly Counts[]): Counts {
-  const sum: Counts = {};
-  for (const counts of all) {
-    for (const [filter, values] of Object.entries(counts)) {
-      const into = (sum[filter] ??= {});
-      for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count;
-    }
-  }
-  return sum;
-}
+/** The filter each shard is marked with as it is merged; no document has it, and no menu shows it. */
+const SHARD = 'shard';
 
-/** The results of every shard as one list: by score, or in date order. The list of shards has
- * the articles' shards newest first (a year may come in parts), so a date order reads them in
- * that order or its reverse, then the entities. */
-function combine(shards: readonly Shard[], answers: readonly PagefindResult[][], order: 'newest' | 'oldest' | ''): PagefindResult[] {
-  if (!order) return answers.flat().sort((a, b) => b.score - a.score);
-  const byShard = shards.map((shard, i) => ({ dated: shard.year !== undefined, results: answers[i]! }));
-  const dated = byShard.filter((s) => s.dated);
-  return [...(order === 'newest' ? dated : dated.reverse()), ...byShard.filter((s) => !s.dated)].flatMap((s) => s.results);
-}
+/** Results on one page: their excerpts are what a page of results downloads. */
+const PAGE = 20;
 
-const PAGE = 30;
+/** Page numbers shown around the current one in the page links (first and last always are). */
+const AROUND = 2;
 
 export async function startSearch(base: string): Promise<void> {
   const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
   const input = form.querySelector<HTMLInputElement>('input[name=q]')!;
   const status = document.querySelector<HTMLElement>('[data-status]')!;
   const list = document.querySelector<HTMLOListElement>('[data-results]')!;
+  const pager = document.querySelector<HTMLElement>('[data-pages]')!;
+  const panel = form.querySelector<HTMLDetailsElement>('[data-filters]')!;
   const selects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
   const sortSelect = form.querySelector<HTMLSelectElement>('select[data-sort]')!;
   const root = base.endsWith('/') ? base : `${base}/`;
 
-  const { shards } = (await (await fetch(`${root}pagefind/shards.json`)).json()) as ShardList;
-  const instances = await Promise.all(
-    shards.map(async (shard) => {
-      const basePath = `${root}pagefind/${shard.dir}/`;
-      const pagefind = (await import(/* @vite-ignore */ `${basePath}pagefind.js`)) as PagefindModule;
-      return pagefind.createInstance({ basePath, baseUrl: root });
-    }),
-  );
-  const shardFilters = await Promise.all(instances.map((instance) => instance.filters()));
-  const available = addCounts(shardFilters);
-
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
-  for (const select of selects) {
-    const values = Object.entries(available[select.dataset.filter!] ?? {}).sort(([a], [b]) =>
-      select.dataset.filter === 'year' ? b.localeCompare(a) : a.localeCompare(b),
-    );
-    for (const [value, count] of values) select.add(new Option(`${value} (${count})`, value));
-    select.value = params.get(select.name) ?? '';
-    // Hide menus with nothing to choose, so the form stays short.
-    select.closest('label')!.hidden = values.length === 0;
-  }
+  const chosen = new Map(selects.map((select) => [select, params.get(select.name) ?? '']));
+  for (const [select, value] of chosen) if (value) select.add(new Option(value, value, true, true));
   sortSelect.value = params.get('sort') ?? '';
-  form.querySelector<HTMLElement>('[data-filters]')!.hidden = false;
+  let page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  // Open on a wide screen; on a narrow one the results come first and the filters open on demand.
+  panel.open = matchMedia('(min-width: 48rem)').matches || [...chosen.values()].some(Boolean);
 
-  async function run(): Promise<void> {
-    const query = input.value.trim();
+  const { shards } = (await (await fetch(`${root}pagefind/shards.json`)).json()) as ShardList;
+  const pathOf = (dir: string): string => `${root}pagefind/${dir}/`;
+  const [primary, ...merged] = shards;
+  const pagefind = ((await import(/* @vite-ignore */ `${pathOf(primary!.dir)}pagefind.js`)) as PagefindModule).createInstance({ basePath: pathOf(primary!.dir), baseUrl: root });
+  await pagefind.options({ mergeFilter: { [SHARD]: primary!.name } });
+  await Promise.all(merged.map(({ name, dir }) => pagefind.mergeIndex(pathOf(dir), { mergeFilter: { [SHARD]: name } })));
+
+  let filtersLoading: Promise<void> | undefined;
+  let filtersReady = false;
+  let found: PagefindResult[] = [];
+  let searched = 0;
+
+  const filtersChosen = (): Record<string, string> => {
     const filters: Record<string, string> = {};
     for (const select of selects) if (select.value) filters[select.dataset.filter!] = select.value;
-    const next = new URLSearchParams();
-    if (query) next.set('q', query);
-    for (const [key, value] of Object.entries(filters)) next.set(key, value);
-    if (sortSelect.value) next.set('sort', sortSelect.value);
-    history.replaceState(null, '', `${location.pathname}${next.size ? `?${next}` : ''}`);
+    return filters;
+  };
 
-    list.replaceChildren();
-    if (!query && Object.keys(filters).length === 0) {
+  /** Fills each menu with the values its counts give, keeping the chosen one. */
+  function showCounts(counts: Counts): void {
+    for (const select of selects) {
+      const key = select.dataset.filter!;
+      const current = select.value;
+      const values = Object.entries(counts[key] ?? {})
+        .filter(([value, count]) => count > 0 || value === current)
+        .sort(([a], [b]) => (key === 'year' ? b.localeCompare(a) : a.localeCompare(b)));
+      select.replaceChildren(new Option('Any', ''), ...values.map(([value, count]) => new Option(`${value} (${count})`, value, false, value === current)));
+      // A menu with nothing to choose is hidden, so the form stays short.
+      select.closest('label')!.hidden = values.length === 0 && !current;
+    }
+  }
+
+  function address(): string {
+    const next = new URLSearchParams();
+    if (input.value.trim()) next.set('q', input.value.trim());
+    for (const [key, value] of Object.entries(filtersChosen())) next.set(key, value);
+    if (sortSelect.value) next.set('sort', sortSelect.value);
+    if (page > 1) next.set('page', String(page));
+    return `${location.pathname}${next.size ? `?${next}` : ''}`;
+  }
+
+  async function showPage(): Promise<void> {
+    const pages = Math.max(1, Math.ceil(found.length / PAGE));
+    page = Math.min(page, pages);
+    history.replaceState(null, '', address());
+    const from = (page - 1) * PAGE;
+    const shown = await Promise.all(found.slice(from, from + PAGE).map((result) => result.data()));
+    list.start = from + 1;
+    list.replaceChildren(...shown.map(renderResult));
+    const total = found.length;
+    status.textContent = `${total} ${total === 1 ? 'result' : 'results'}${total > PAGE ? `, ${from + 1}–${from + shown.length} shown` : ''}.`;
+    pager.replaceChildren(...pageLinks(page, pages, (to) => {
+      page = to;
+      void showPage().then(() => list.scrollIntoView({ block: 'start' }));
+    }));
+  }
+
+  const somethingAsked = (): boolean => input.value.trim() !== '' || Object.keys(filtersChosen()).length > 0;
+
+  /** The current form's search: by relevance across the shards, or by date one shard at a time,
+   * in the shards' order for the newest first and the reverse for the oldest. */
+  async function ask(): Promise<PagefindSearch> {
+    const query = input.value.trim() || null;
+    const order = sortSelect.value;
+    if (order !== 'newest' && order !== 'oldest') return pagefind.search(query, { filters: filtersChosen() });
+    const sort = { date: order === 'newest' ? ('desc' as const) : ('asc' as const) };
+    const inOrder = order === 'newest' ? shards : [...shards].reverse();
+    const answers = await Promise.all(inOrder.map(({ name }) => pagefind.search(query, { filters: { ...filtersChosen(), [SHARD]: name }, sort })));
+    return { results: answers.flatMap((answer) => answer.results), filters: sumCounts(answers.map((answer) => answer.filters)) };
+  }
+
+  async function run(): Promise<void> {
+    const id = ++searched;
+    if (!somethingAsked()) {
+      history.replaceState(null, '', address());
+      found = [];
+      list.replaceChildren();
+      pager.replaceChildren();
       status.textContent = 'Type some words, or choose a filter.';
+      if (filtersReady) showCounts(await pagefind.filters());
       return;
     }
     status.textContent = 'Searching…';
-    const order = sortSelect.value === 'newest' || sortSelect.value === 'oldest' ? sortSelect.value : '';
-    const sort = order ? { date: order === 'newest' ? ('desc' as const) : ('asc' as const) } : undefined;
-    // Pagefind ignores a filter its index has never seen, so a shard without one of the chosen
-    // filters (the entities have no people filter) is left out rather than asked.
-    const answers = await Promise.all(
-      instances.map((instance, i) =>
-        Object.keys(filters).every((name) => name in shardFilters[i]!)
-          ? instance.search(query || null, { filters, ...(sort ? { sort } : {}) })
-          : { results: [] },
-      ),
-    );
-    const found = combine(shards, answers.map((answer) => answer.results), order);
-    const results = await Promise.all(found.slice(0, PAGE).map((r) => r.data()));
-    const total = found.length;
-    status.textContent = `${total} ${total === 1 ? 'result' : 'results'}${total > PAGE ? `, showing the first ${PAGE}` : ''}.`;
-    for (const result of results) list.append(renderResult(result));
+    const answer = await ask();
+    if (id !== searched) return;
+    found = answer.results;
+    await showPage();
+    if (filtersReady) showCounts(answer.filters);
+  }
+
+  /** The menus' values: every filter's chunk, then the counts of the current search. */
+  function loadFilters(): void {
+    filtersLoading ??= pagefind.filters().then(async (all) => {
+      filtersReady = true;
+      const id = searched;
+      const counts = somethingAsked() ? (await ask()).filters : all;
+      if (id === searched) showCounts(counts);
+    });
   }
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    page = 1;
     void run();
   });
-  for (const select of [...selects, sortSelect]) select.addEventListener('change', () => void run());
+  for (const select of [...selects, sortSelect]) {
+    select.addEventListener('change', () => {
+      page = 1;
+      void run();
+    });
+  }
+  panel.addEventListener('toggle', () => {
+    if (panel.open) loadFilters();
+  });
   await run();
+  if (panel.open) loadFilters();
+}
+
+/** Counts of disjoint searches added up. */
+function sumCounts(all: Counts[]): Counts {
+  const sum: Counts = {};
+  for (const counts of all) {
+    for (const [key, values] of Object.entries(counts)) {
+      const into = (sum[key] ??= {});
+      for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count;
+    }
+  }
+  return sum;
+}
+
+/** Links to the first, last, previous and next pages and those around the current one. */
+function pageLinks(current: number, pages: number, go: (page: number) => void): HTMLElement[] {
+  if (pages <= 1) return [];
+  const link = (to: number, text: string, label?: string): HTMLElement => {
+    if (to === current && text === String(to)) {
+      const here = document.createElement('span');
+      here.setAttribute('aria-current', 'page');
+      here.textContent = text;
+      return here;
+    }
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = text;
+    if (label) button.setAttribute('aria-label', label);
+    button.addEventListener('click', () => go(to));
+    return button;
+  };
+  const numbers = [...new Set([1, ...Array.from({ length: AROUND * 2 + 1 }, (_, i) => current - AROUND + i), pages])].filter((n) => n >= 1 && n <= pages);
+  const items: HTMLElement[] = [];
+  if (current > 1) items.push(link(current - 1, '← Previous', `Previous page, ${current - 1}`));
+  numbers.forEach((n, i) => {
+    if (i > 0 && n - numbers[i - 1]! > 1) {
+      const gap = document.createElement('span');
+      gap.textContent = '…';
+      items.push(gap);
+    }
+    items.push(link(n, String(n), `Page ${n}`));
+  });
+  if (current < pages) items.push(link(current + 1, 'Next →', `Next page, ${current + 1}`));
+  return items;
 }
 
 function renderResult(result: PagefindResultData): HTMLLIElement {
@@ -142,11 +238,18 @@ function renderResult(result: PagefindResultData): HTMLLIElement {
   link.textContent = result.meta['title'] ?? result.url;
   heading.append(link);
   item.append(heading);
-  if (result.meta['date']) {
-    const date = document.createElement('p');
-    date.className = 'meta';
-    date.textContent = result.meta['date'];
-    item.append(date);
+  const { kind, date, source } = result.meta;
+  const about = kind ? [kind] : [source, date];
+  if (about.some(Boolean)) {
+    const line = document.createElement('p');
+    line.className = 'meta';
+    if (kind) {
+      const label = document.createElement('span');
+      label.className = 'kind';
+      label.textContent = kind;
+      line.append(label);
+    } else line.textContent = about.filter(Boolean).join(' · ');
+    item.append(line);
   }
   const excerpt = document.createElement('p');
   // Pagefind's excerpt is its own escaped text with <mark> around the matched words.

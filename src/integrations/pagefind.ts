@@ -11,16 +11,16 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fork } from 'node:child_process';
-import { searchPlans } from './search-documents.ts';
+import { SHARD_SIZE, searchPlans } from './search-documents.ts';
 import { syncedArchive } from '../lib/synced-archive.ts';
 import type { KeepsOutput } from './previous-output.ts';
 import type { Indexed } from './search-index.ts';
 import type { SearchWorkerData, SearchWorkerReply } from './search-worker.ts';
 
-/** What the search page reads first: the shards to search (their folders in `pagefind/`), years
- * newest first, entities last. */
+/** What the search page reads first: the shards to search (their folders in `pagefind/`), runs
+ * of months newest first, entities last. */
 export interface ShardList {
-  shards: { name: string; dir: string; year?: number }[];
+  shards: { name: string; dir: string }[];
 }
 
 function indexInWorker(data: SearchWorkerData): Promise<Indexed> {
@@ -39,7 +39,17 @@ function indexInWorker(data: SearchWorkerData): Promise<Indexed> {
   });
 }
 
-export function pagefind(): AstroIntegration & KeepsOutput {
+/** Articles per shard: ARCHIVE_SEARCH_SHARD, when set, for trying other sizes (the benchmark) and
+ * for tests of several shards on a small archive. */
+function shardSize(setting: string | undefined): number {
+  if (setting === undefined || setting === '') return SHARD_SIZE;
+  const size = Number(setting);
+  if (!Number.isInteger(size) || size < 1) throw new Error(`ARCHIVE_SEARCH_SHARD is "${setting}": set it to a whole number of articles per search shard, at least 1, or leave it unset for ${SHARD_SIZE}.`);
+  return size;
+}
+
+export function pagefind(shardSetting?: string): AstroIntegration & KeepsOutput {
+  const size = shardSize(shardSetting);
   let root = '';
   let cacheDir = '';
   let pagefindDir = '';
@@ -57,7 +67,7 @@ export function pagefind(): AstroIntegration & KeepsOutput {
       'astro:build:start': () => {
         const { index, entries } = syncedArchive();
         const listed = new Map(entries.map((entry) => [entry.article, entry]));
-        const plans = searchPlans(index, (article) => listed.get(article)!);
+        const plans = searchPlans(index, (article) => listed.get(article)!, size);
         indexing = indexInWorker({ root, cacheDir, pagefindDir, plans });
         // A failure is reported when the pages are done, not as an unhandled rejection meanwhile.
         indexing.catch(() => undefined);
@@ -65,7 +75,7 @@ export function pagefind(): AstroIntegration & KeepsOutput {
       'astro:build:done': async ({ logger }) => {
         const { shards, ms } = await indexing!;
         kept.push(...shards.filter((shard) => shard.reused).map((shard) => join(pagefindDir, shard.dir)));
-        const list: ShardList = { shards: shards.map(({ name, dir, year }) => (year === undefined ? { name, dir } : { name, dir, year })) };
+        const list: ShardList = { shards: shards.map(({ name, dir }) => ({ name, dir })) };
         await writeFile(join(pagefindDir, 'shards.json'), JSON.stringify(list));
         const pages = shards.reduce((sum, shard) => sum + shard.pages, 0);
         const reused = shards.filter((shard) => shard.reused).length;

@@ -5,7 +5,7 @@
  * and sort keys of the search page. Navigation, lists and page chrome never reach it.
  *
  * The documents use Pagefind's attributes: `data-pagefind-body` marks the text, `-meta` the
- * result's title and date, `-filter` and `-sort` the facets.
+ * result's title, date, source and kind, `-filter` and `-sort` the facets.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -47,6 +47,7 @@ export interface ArticleInput {
   /** `YYYY-MM-DD` */
   date: string;
   summary?: string;
+  source?: string;
   /** The names of what it covers, by kind, in the order the editor listed them. */
   covers: Record<EntityKind, string[]>;
   /** Stands for everything processing made of the article's file. */
@@ -55,21 +56,26 @@ export interface ArticleInput {
   body: BodyRef;
 }
 
-/** An article's document; `body` is its sanitised HTML, kept apart from the index (article.ts). */
+/** A result's field, shown with it but not searched text and not in its excerpt. */
+function meta(name: string, value: string, extra: Record<string, string> = {}): Element {
+  return h('p', { dataPagefindMeta: name, ...extra }, value);
+}
+
+/** An article's document; `body` is its sanitised HTML, kept apart from the index (article.ts).
+ * The title, date and source are the result's fields, outside the searched body, so an excerpt
+ * never repeats them; Pagefind still matches and ranks the title as metadata. */
 export function articleDocument(article: ArticleInput, body: string): Omit<SearchDocument, 'url'> {
   return {
     html: page(
       h('div', [
-        h('article', { dataPagefindBody: '' }, [
-          h('h1', { dataPagefindMeta: 'title' }, article.title),
-          h('p', { dataPagefindMeta: 'date', dataPagefindSort: `date:${article.date}` }, formatLong(article.date)),
-          article.summary ? h('p', article.summary) : undefined,
-          trusted(body),
-        ].filter((node) => node !== undefined)),
+        meta('title', article.title),
+        meta('date', formatLong(article.date), { dataPagefindSort: `date:${article.date}` }),
+        article.source ? meta('source', article.source) : undefined,
+        h('article', { dataPagefindBody: '' }, [article.summary ? h('p', article.summary) : undefined, trusted(body)].filter((node) => node !== undefined)),
         facet('type', 'Article'),
         facet('year', String(yearOf(article.date))),
         ...ENTITY_KINDS.flatMap((kind) => article.covers[kind].map((name) => facet(kind, name))),
-      ]),
+      ].filter((node) => node !== undefined)),
     ),
   };
 }
@@ -78,11 +84,13 @@ function fact(label: string, value: string | undefined): Element | undefined {
   return value ? h('p', `${label}: ${value}`) : undefined;
 }
 
+/** An entity's document: its name and kind are the result's fields; the body is its profile, or
+ * only its kind when it has none (Pagefind keeps no page without body text). */
 export function entityDocument(entity: Entity): Omit<SearchDocument, 'url'> {
   const { facts } = entity;
+  const kind = KIND_LABELS[entity.kind].singular;
   const dates = facts.start && [formatLong(facts.start.date), facts.end && facts.end.date !== facts.start.date ? formatLong(facts.end.date) : undefined].filter(Boolean).join(' – ');
-  const children: (Element | ElementContent | undefined)[] = [
-    h('h1', { dataPagefindMeta: 'title' }, entity.name),
+  const profile = [
     entity.aliases.length > 0 ? h('p', `Also known as: ${entity.aliases.join(', ')}`) : undefined,
     ...Object.entries(entity.names).map(([lang, name]) => h('p', { lang }, name)),
     fact('Role', facts.role),
@@ -92,37 +100,39 @@ export function entityDocument(entity: Entity): Omit<SearchDocument, 'url'> {
     fact('Country', facts.country),
     fact('Region', facts.region),
     entity.html ? trusted(entity.html) : undefined,
-  ];
+  ].filter((node) => node !== undefined);
   return {
     html: page(
-      h('section', { dataPagefindBody: '', dataPagefindFilter: `type:${KIND_LABELS[entity.kind].singular}` },
-        children.filter((node) => node !== undefined)),
+      h('div', [
+        meta('title', entity.name),
+        meta('kind', kind),
+        h('section', { dataPagefindBody: '' }, profile.length > 0 ? profile : [h('p', kind)]),
+        facet('type', kind),
+      ]),
     ),
   };
 }
 
 /**
- * The search index comes in shards: one per year of articles (or per run of months, in a year
- * with more than `SHARD_SIZE` articles), and one of entity profiles. A shard whose documents did
- * not change is reused from the last build, so an edit re-indexes one year or part of one, and
- * the indexer holds one shard in memory at a time: 0.9 GB for a shard of 3,300 articles, so a
- * dense year is split rather than let grow with the archive. The search page searches them all.
+ * The search index comes in shards: runs of whole months of articles, each of at most
+ * `SHARD_SIZE`, and one of entity profiles. A shard whose documents did not change is reused from
+ * the last build, so an edit re-indexes one shard, and the indexer holds one shard in memory at a
+ * time (as one index of 10,000 articles Pagefind peaked at 2.4 GB). The search page loads one
+ * Pagefind and merges the other shards into it (src/client/search.ts); a first query there loads
+ * each shard's metadata and a chunk per word in each, so shards are few and large.
  *
  * A shard's plan is what its documents are made from, as plain data: the build makes the plans
  * from its one archive index and sends them to the indexing process, which makes the documents.
  */
 export interface ShardPlan {
-  /** `2023`, `2023-2` (the second part of 2023, counted from the newest), or `entities`. */
+  /** `2021-03`, the oldest month of a run of articles, or `entities`. */
   name: string;
-  /** The year of a shard of articles. */
-  year?: number;
   articles: ArticleInput[];
   entities: Entity[];
 }
 
 export interface SearchShard {
   name: string;
-  year?: number;
   /** How many documents it holds. */
   pages: number;
   /** Everything the shard's documents are made from, so a build can tell whether a shard changed
@@ -132,25 +142,33 @@ export interface SearchShard {
   document: (at: number) => SearchDocument;
 }
 
-/** Articles a shard of a year holds at most, unless one month alone has more. */
+/** Articles a shard holds at most, unless one month alone has more. Measured at 10,000 articles
+ * (README, "How it is built"): small enough that an edit re-indexes a fifth of the archive at most
+ * and Pagefind's memory stays bounded; larger shards make a first query lighter. */
 export const SHARD_SIZE = 2000;
 
 /** Where an article's processing left its digest and body. */
 export type ArticleSource = (article: Article) => { digest: string; body: BodyRef };
 
-/** A year's months (newest first) in runs of whole months of at most `size` articles, newest first. */
-export function monthRuns<T>(months: readonly { articles: readonly T[] }[], size: number): T[][] {
-  const runs: T[][] = [];
-  let run: T[] = [];
-  for (const { articles } of months) {
-    if (run.length > 0 && run.length + articles.length > size) {
-      runs.push(run);
+/** Months (newest first) in runs of whole months of at most `size` articles, unless one month
+ * alone has more; newest first. The runs are counted from the oldest month, so new articles
+ * change only the newest run and every older run keeps its months. */
+export function monthRuns<M extends { articles: readonly unknown[] }>(months: readonly M[], size: number): M[][] {
+  const runs: M[][] = [];
+  let run: M[] = [];
+  let count = 0;
+  for (let at = months.length - 1; at >= 0; at--) {
+    const month = months[at]!;
+    if (run.length > 0 && count + month.articles.length > size) {
+      runs.push(run.reverse());
       run = [];
+      count = 0;
     }
-    for (const article of articles) run.push(article);
+    run.push(month);
+    count += month.articles.length;
   }
-  if (run.length > 0) runs.push(run);
-  return runs;
+  if (run.length > 0) runs.push(run.reverse());
+  return runs.reverse();
 }
 
 function articleInput(index: ArchiveIndex, article: Article, source: ArticleSource): ArticleInput {
@@ -158,7 +176,7 @@ function articleInput(index: ArchiveIndex, article: Article, source: ArticleSour
   const covers = {} as Record<EntityKind, string[]>;
   for (const kind of ENTITY_KINDS) covers[kind] = covered[kind].map((entity) => entity.name);
   const { digest, body } = source(article);
-  return { slug: article.slug, title: article.title, date: article.date.date, ...(article.summary ? { summary: article.summary } : {}), covers, digest, body };
+  return { slug: article.slug, title: article.title, date: article.date.date, ...(article.summary ? { summary: article.summary } : {}), ...(article.source ? { source: article.source } : {}), covers, digest, body };
 }
 
 /** An entity's profile, without its articles and quotes. */
@@ -166,24 +184,21 @@ function profileOf({ articles: _articles, quotes: _quotes, ...entity }: IndexedE
   return entity;
 }
 
-/** The plans of an archive's shards: years newest first (a split year's parts newest first), then entities. */
+/** The plans of an archive's shards: runs of months newest first, then entities. */
 export function searchPlans(index: ArchiveIndex, source: ArticleSource, size = SHARD_SIZE): ShardPlan[] {
-  const years = index.years.flatMap(({ year, months }) =>
-    monthRuns(months, size).map((articles, part, parts): ShardPlan => ({
-      name: parts.length === 1 ? String(year) : `${year}-${part + 1}`,
-      year,
-      articles: articles.map((article) => articleInput(index, article, source)),
-      entities: [],
-    })),
-  );
+  const runs = monthRuns(index.years.flatMap((year) => year.months), size).map((months): ShardPlan => ({
+    name: months.at(-1)!.key,
+    articles: months.flatMap((month) => month.articles.map((article) => articleInput(index, article, source))),
+    entities: [],
+  }));
   const entities = ENTITY_KINDS.flatMap((kind) => index.entities(kind).map(profileOf));
-  return [...years, { name: 'entities', articles: [], entities }];
+  return [...runs, { name: 'entities', articles: [], entities }];
 }
 
 /** A shard of a plan; `body` reads an article's body, only as its document is made. */
-export function searchShard({ name, year, articles, entities }: ShardPlan, body: (ref: BodyRef) => string): SearchShard {
+export function searchShard({ name, articles, entities }: ShardPlan, body: (ref: BodyRef) => string): SearchShard {
   const entityDoc = (entity: Entity): SearchDocument => ({ url: entityUrlPath(entity.kind, entity.slug), ...entityDocument(entity) });
-  const shard = { name, ...(year === undefined ? {} : { year }) };
+  const shard = { name };
   if (articles.length === 0) return { ...shard, pages: entities.length, inputs: () => entities.map(entityDoc), document: (at) => entityDoc(entities[at]!) };
   return {
     ...shard,

@@ -1,7 +1,7 @@
 /**
- * The search index of an archive, in shards (a year of articles each, and the entity profiles),
+ * The search index of an archive, in shards (runs of months of articles, and the entity profiles),
  * written straight into the output folder, each in a folder named for a digest of what its
- * documents are made from: `pagefind/2023-1a2b3c4d5e6f7a8b/`. A rebuild into the same output finds
+ * documents are made from: `pagefind/2023-01-1a2b3c4d5e6f7a8b/`. A rebuild into the same output finds
  * the shards whose inputs did not change already in place and leaves them; Pagefind holds one
  * shard in memory at a time; and a shard's address changes with its contents, so browsers and
  * CDNs may cache it for good.
@@ -19,7 +19,6 @@ import { searchShard, type SearchShard, type ShardPlan } from './search-document
 
 export interface BuiltShard {
   name: string;
-  year?: number;
   /** Its folder in the output's `pagefind/`. */
   dir: string;
   pages: number;
@@ -89,7 +88,7 @@ export async function indexArchive(root: string, cacheDir: string, pagefindDir: 
       const out = join(pagefindDir, folder);
       const reused = await exists(out);
       if (!reused) await indexShard(shard, out);
-      built.push({ name: shard.name, ...(shard.year === undefined ? {} : { year: shard.year }), dir: folder, pages: shard.pages, reused });
+      built.push({ name: shard.name, dir: folder, pages: shard.pages, reused });
     }
   } finally {
     bodies.close();

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { PROJECT_ROOT, buildArchive, type BuildResult } from '../helpers/build.ts';
-import { serve, type Served } from '../helpers/serve.ts';
-import { CHROMIUM_LAUNCH } from './chromium.ts';
+import { serve, type Served } from '../../scripts/serve.ts';
+import { CHROMIUM_LAUNCH } from '../../scripts/chromium.ts';
 import { checkInternalLinks, formatProblems } from './site-files.ts';
 
 const BASE = '/news';

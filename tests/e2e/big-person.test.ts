@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateArchive } from '../../scripts/bench/generate.ts';
 import { buildArchive, type BuildResult } from '../helpers/build.ts';
 import { tempDir } from '../helpers/temp.ts';
-import { axeViolations, horizontalOverflow, saveScreenshot, serveInChromium, type ServedSite } from './page-checks.ts';
+import { serveInChromium, type ServedSite } from './chromium.ts';
+import { axeViolations, horizontalOverflow, saveScreenshot } from './page-checks.ts';
 
 let build: BuildResult;
 let site: ServedSite;

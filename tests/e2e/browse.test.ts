@@ -12,8 +12,8 @@ import { load as loadYaml } from 'js-yaml';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { PROJECT_ROOT, buildArchive, type BuildResult } from '../helpers/build.ts';
-import { serve, type Served } from '../helpers/serve.ts';
-import { CHROMIUM_LAUNCH } from './chromium.ts';
+import { serve, type Served } from '../../scripts/serve.ts';
+import { CHROMIUM_LAUNCH } from '../../scripts/chromium.ts';
 import { checkInternalLinks, formatProblems, htmlPages, isExecutableScriptType, scriptTags } from './site-files.ts';
 
 const CONTENT = join(PROJECT_ROOT, 'content');

@@ -1,38 +1,15 @@
 /**
- * What the reader-facing e2e tests share: a built site served to Chromium, and the checks they make
- * of any page: axe-core's WCAG 2.1 A/AA rules, horizontal scroll, and screenshots saved for review
+ * The checks the reader-facing e2e tests make of any page: axe-core's WCAG 2.1 A/AA rules, horizontal scroll, and screenshots saved for review
  * in test-results/screenshots/ (git-ignored). (Not a test file itself.)
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/build.ts';
-import { serve, type Served } from '../helpers/serve.ts';
-import { CHROMIUM_LAUNCH } from './chromium.ts';
 
 export const SCREENSHOTS = join(PROJECT_ROOT, 'test-results', 'screenshots');
-
-export interface ServedSite {
-  server: Served;
-  browser: Browser;
-  close(): Promise<void>;
-}
-
-/** Serves a built site over HTTP and starts the system's Chromium to read it. */
-export async function serveInChromium(outDir: string): Promise<ServedSite> {
-  const server = await serve(outDir);
-  const browser = await chromium.launch(CHROMIUM_LAUNCH);
-  return {
-    server,
-    browser,
-    async close() {
-      await browser.close();
-      await server.close();
-    },
-  };
-}
 
 /** axe-core's violations of WCAG 2.1 A and AA on the page as it is, one line each. */
 export async function axeViolations(page: Page): Promise<string[]> {

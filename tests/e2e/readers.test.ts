@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PROJECT_ROOT, buildArchive, type BuildResult } from '../helpers/build.ts';
-import type { Served } from '../helpers/serve.ts';
+import { PROJECT_ROOT, type BuildResult } from '../helpers/build.ts';
+import type { Served } from '../../scripts/serve.ts';
+import { buildAndBrowse, type BrowsedSite } from './chromium.ts';
 import { htmlPages } from './site-files.ts';
-import { axeViolations, horizontalOverflow, saveScreenshot, serveInChromium, type ServedSite } from './page-checks.ts';
+import { axeViolations, horizontalOverflow, saveScreenshot } from './page-checks.ts';
 
 const SITE = 'https://archive.example.org';
 const ARTICLE_2022 = '/articles/2022-11-21-vuong-dinh-hue-visits-cambodia/';
@@ -36,15 +37,13 @@ const PAGES = {
 };
 
 let build: BuildResult;
-let site: ServedSite;
 let server: Served;
 let browser: Browser;
+let site: BrowsedSite | undefined;
 
 beforeAll(async () => {
-  build = buildArchive(join(PROJECT_ROOT, 'content'), { env: { ARCHIVE_SITE: SITE } });
-  expect(build.ok, build.output).toBe(true);
-  site = await serveInChromium(build.outDir);
-  ({ server, browser } = site);
+  site = await buildAndBrowse(join(PROJECT_ROOT, 'content'), { env: { ARCHIVE_SITE: SITE } });
+  ({ build, server, browser } = site);
 });
 
 afterAll(async () => {
@@ -65,13 +64,13 @@ async function searchStatus(page: Page): Promise<string> {
 }
 
 describe('search', () => {
-  test('"Sophalleth" finds the 2022 article, with its date and an excerpt, and his profile', async () => {
+  test('"Sophalleth" finds the 2022 article, with its source, date and an excerpt, and his profile', async () => {
     const page = await open('/search/?q=Sophalleth');
     expect(await searchStatus(page)).toBe('2 results.');
     const links = await page.locator('[data-results] li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links.sort()).toEqual([ARTICLE_2022, '/people/eang-sophalleth/']);
     const result = page.locator('[data-results] li', { has: page.locator(`a[href="${ARTICLE_2022}"]`) });
-    expect(await result.locator('.meta').textContent()).toBe('21 November 2022');
+    expect(await result.locator('.meta').textContent()).toBe('The Phnom Penh Post · 21 November 2022');
     expect(await result.locator('mark').first().textContent()).toMatch(/Sophalleth/i);
     await page.close();
   });

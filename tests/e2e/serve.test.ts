@@ -1,12 +1,12 @@
 /**
- * The static server the browser tests use (tests/helpers/serve.ts): if it lied about what a
+ * The static server the browser tests use (scripts/serve.ts): if it lied about what a
  * static host does, the browser tests would prove nothing. Checked over a small folder of its own.
  */
 import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { serve, type Served } from '../helpers/serve.ts';
+import { serve, type Served } from '../../scripts/serve.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const NOT_FOUND_PAGE = '<!DOCTYPE html><title>Page not found</title><h1>Not here</h1>';

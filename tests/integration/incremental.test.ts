@@ -33,6 +33,10 @@ let first: BuildResult;
 let second: BuildResult;
 let third: BuildResult;
 
+/** Two articles a search shard, so the basic archive has several: runs of months counted from the
+ * oldest, 2021-03 and 2021-11, 2022-01 and 2022-06, then 2023-02 (two articles). */
+const SHARDS = { ARCHIVE_SEARCH_SHARD: '2' };
+
 /** Shards, and shards left unchanged, as the build's search line reports them. */
 const searchLine = (build: BuildResult) => /search index: \d+ pages in \d+ ms \((\d+) shards, (\d+) unchanged\)/.exec(build.output)?.slice(1).map(Number);
 
@@ -51,7 +55,7 @@ beforeAll(() => {
   // What an earlier version kept in the cache: search shards, which now go straight to the output.
   mkdirSync(join(cache, 'news-archive', 'search', '2023-0123456789abcdef'), { recursive: true });
   writeFileSync(join(cache, 'news-archive', 'search', '2023-0123456789abcdef', 'pagefind.js'), '');
-  first = buildArchive(content, { env: { ARCHIVE_CACHE: cache } });
+  first = buildArchive(content, { env: { ...SHARDS, ARCHIVE_CACHE: cache } });
 
   // Add an article naming a new person and an existing one; retitle an existing article.
   mkdirSync(join(content, 'articles', '2024'));
@@ -69,13 +73,13 @@ tags: [politics]
 Captain Quillfeather spoke for the fishing crews; Tomas Vendrell spoke for the merchants.
 `;
   writeFileSync(councilFile, council);
-  second = buildArchive(content, { env: { ARCHIVE_CACHE: cache } });
+  second = buildArchive(content, { env: { ...SHARDS, ARCHIVE_CACHE: cache } });
 
   // Delete an article, and (as a disk clean-up might) the oldest segment of bodies in the cache,
   // which holds the bodies of the articles that have not changed since the first build.
   rmSync(join(content, 'articles', '2023', `${DELETED}.md`));
   rmSync(join(cache, 'news-archive', 'articles', 'bodies-1.html'));
-  third = buildArchive(content, { env: { ARCHIVE_CACHE: cache } });
+  third = buildArchive(content, { env: { ...SHARDS, ARCHIVE_CACHE: cache } });
 }, 600_000);
 
 describe('the first build of a copy of the basic archive', () => {
@@ -146,10 +150,11 @@ describe('the search index, in shards', () => {
   const listOf = (build: BuildResult) => (JSON.parse(readFileSync(join(build.outDir, 'pagefind', 'shards.json'), 'utf8')) as { shards: { name: string; dir: string }[] }).shards;
   const shardsOf = (build: BuildResult) => listOf(build).map((s) => s.name);
 
-  it('has a shard per year, newest first, then the entities, each in a folder named for its contents', () => {
-    expect(shardsOf(first)).toEqual(['2023', '2022', '2021', 'entities']);
+  it('has shards of runs of months named for their oldest, newest first, then the entities, each in a folder named for its contents', () => {
+    expect(shardsOf(first)).toEqual(['2023-02', '2022-01', '2021-03', 'entities']);
     expect(searchLine(first)).toEqual([4, 0]);
-    expect(shardsOf(second)).toEqual(['2024', '2023', '2022', '2021', 'entities']);
+    // The new article's month would make the newest run three articles: it starts a run.
+    expect(shardsOf(second)).toEqual(['2024-05', '2023-02', '2022-01', '2021-03', 'entities']);
     for (const { name, dir } of listOf(second)) {
       expect(dir).toMatch(new RegExp(`^${name}-[0-9a-f]{16}$`));
       expect(existsSync(join(second.outDir, 'pagefind', dir, 'pagefind.js')), dir).toBe(true);
@@ -157,10 +162,10 @@ describe('the search index, in shards', () => {
   });
 
   it('gives a shard a new folder exactly when its documents change', () => {
-    // 2024 is new, 2021 has the retitled article, the entities have a new person; 2022 and 2023 are as they were.
+    // 2024-05 is new, 2021-03 has the retitled article, the entities have a new person; the others are as they were.
     const before = new Map(listOf(first).map((s) => [s.name, s.dir]));
     const changed = listOf(second).filter((s) => before.get(s.name) !== s.dir).map((s) => s.name);
-    expect(changed).toEqual(['2024', '2021', 'entities']);
+    expect(changed).toEqual(['2024-05', '2021-03', 'entities']);
   });
 
   it('holds no shard but the current ones in the output', () => {
@@ -228,14 +233,14 @@ describe('a rebuild into the same output folder', () => {
     const archive = join(root, 'content');
     cpSync(join(fixturePath('basic'), 'content'), archive, { recursive: true });
     site = join(root, 'site');
-    const once = buildArchive(archive, { env: { ARCHIVE_CACHE: join(root, 'cache'), ARCHIVE_OUT: site } });
+    const once = buildArchive(archive, { env: { ...SHARDS, ARCHIVE_CACHE: join(root, 'cache'), ARCHIVE_OUT: site } });
     expect(once.ok, once.output).toBe(true);
     // Something of the last build that this one will not write, and an article deleted since.
     writeFileSync(join(site, 'left-over.txt'), 'from an older build');
     rmSync(join(archive, 'articles', '2023', `${DELETED}.md`));
     rebuiltAt = Date.now();
-    rebuilt = buildArchive(archive, { env: { ARCHIVE_CACHE: join(root, 'cache'), ARCHIVE_OUT: site } });
-    fresh = buildArchive(archive);
+    rebuilt = buildArchive(archive, { env: { ...SHARDS, ARCHIVE_CACHE: join(root, 'cache'), ARCHIVE_OUT: site } });
+    fresh = buildArchive(archive, { env: SHARDS });
   }, 600_000);
 
   it('leaves exactly the files a fresh build of the same archive writes', () => {
@@ -271,7 +276,7 @@ describe('a rebuild into the same output folder', () => {
     expect(untouched.length).toBe(unchanged);
   });
 
-  it('re-indexes only the search shards whose documents changed: 2023 and the entities (a tag only it used)', () => {
+  it('re-indexes only the search shards whose documents changed: 2023-02 and the entities (a tag only it used)', () => {
     expect(searchLine(rebuilt)).toEqual([4, 2]);
   });
 });

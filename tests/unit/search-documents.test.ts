@@ -22,6 +22,7 @@ function article(slug: string, date: string, title: string, people: string[], ht
     date: parsed.value,
     summary: 'The summary.',
     summaryFromBody: false,
+    source: 'The Phnom Penh Post',
     draft: false,
     names: { people, organisations: ['Council of Ministers, Cambodia'], events: [], places: [], tags: ['diplomacy'] },
     html,
@@ -62,8 +63,8 @@ function attr(tree: ReturnType<typeof fromHtml>, selector: string, name: string)
 }
 
 describe('search documents', () => {
-  it('come in shards: a year of articles each, newest first, then the entities', () => {
-    expect(shards.map(({ name, year }) => [name, year])).toEqual([['2023', 2023], ['2022', 2022], ['entities', undefined]]);
+  it('come in shards: runs of months of articles, named for their oldest month, then the entities', () => {
+    expect(shards.map(({ name, pages }) => [name, pages])).toEqual([['2022-01', 2], ['entities', 3]]);
   });
 
   it('gives every article and entity one document at its page (the search page adds the base path)', () => {
@@ -76,11 +77,14 @@ describe('search documents', () => {
     ]);
   });
 
-  it('marks the article text, title, date and sort key, and keeps the body HTML with its headings', () => {
+  it('marks the article text, title, date, source and sort key, and keeps the body HTML with its headings', () => {
     const tree = byUrl.get('/articles/2023-08-07-talks/')!;
     const body = selectAll('[data-pagefind-body]', tree);
     expect(body).toHaveLength(1);
     expect(toString(body[0]!)).toContain('Border talks resumed.');
+    // The result shows its title, date and source; the excerpt, made from the body, repeats none.
+    for (const shown of ['Talks', 'August', 'Phnom Penh Post']) expect(toString(body[0]!)).not.toContain(shown);
+    expect(attr(tree, '[data-pagefind-meta="source"]', 'x')).toEqual(['The Phnom Penh Post']);
     expect(selectAll('[data-pagefind-body] h2#why', tree)).toHaveLength(1);
     expect(attr(tree, '[data-pagefind-meta="title"]', 'x')).toEqual(['Talks <script>alert(1)</script> in Hanoi']);
     expect(selectAll('script', tree)).toHaveLength(0);
@@ -101,47 +105,59 @@ describe('search documents', () => {
     expect(selectAll('[data-pagefind-body] [data-pagefind-filter]', tree)).toHaveLength(0);
   });
 
-  it('indexes an entity profile: name, aliases, other languages, facts and description', () => {
+  it('indexes an entity profile: aliases, other languages, facts and description, with its name and kind as fields', () => {
     const tree = byUrl.get('/people/hun-sen/')!;
     const [body] = selectAll('[data-pagefind-body]', tree);
-    expect(body!.properties.dataPagefindFilter).toBe('type:Person');
     const text = toString(body!);
-    for (const part of ['Hun Sen', 'Samdech Hun Sen', 'ហ៊ុន សែន', 'Prime Minister', 'Led the government.']) expect(text).toContain(part);
+    for (const part of ['Samdech Hun Sen', 'ហ៊ុន សែន', 'Prime Minister', 'Led the government.']) expect(text).toContain(part);
+    expect(text).not.toMatch(/^Hun Sen/);
     expect(attr(tree, '[lang="km"]', 'x')).toEqual(['ហ៊ុន សែន']);
     expect(attr(tree, '[data-pagefind-meta="title"]', 'x')).toEqual(['Hun Sen']);
+    expect(attr(tree, '[data-pagefind-meta="kind"]', 'x')).toEqual(['Person']);
+    expect(selectAll('[data-pagefind-filter]', tree).map((el) => [String(el.properties.dataPagefindFilter), toString(el)])).toEqual([['type', 'Person']]);
+  });
+
+  it('gives an entity with no profile its kind as body text, since Pagefind keeps no page without any', () => {
+    const tree = byUrl.get('/tags/diplomacy/')!;
+    expect(selectAll('[data-pagefind-body]', tree).map((el) => toString(el))).toEqual(['Tag']);
+    expect(attr(tree, '[data-pagefind-meta="title"]', 'x')).toEqual(['diplomacy']);
   });
 });
 
 describe('search shards', () => {
-  it('split a year into runs of whole months, newest first, none over the size unless one month is', () => {
-    const months = [3, 2, 2, 6, 1].map((n, m) => ({ articles: Array.from({ length: n }, (_, i) => `m${m}a${i}`) }));
+  it('make runs of whole months, newest first, none over the size unless one month is, counted from the oldest', () => {
+    const monthsOf = (sizes: number[]) => sizes.map((n, m) => ({ key: `m${m}`, articles: Array.from({ length: n }, (_, i) => `m${m}a${i}`) }));
+    const months = monthsOf([3, 2, 2, 6, 1]);
     const runs = monthRuns(months, 5);
-    expect(runs.map((r) => r.length)).toEqual([5, 2, 6, 1]);
-    expect(runs.flat()).toEqual(months.flatMap((m) => m.articles));
-    expect(monthRuns(months, 100)).toEqual([months.flatMap((m) => m.articles)]);
+    expect(runs.map((run) => run.map((month) => month.key))).toEqual([['m0'], ['m1', 'm2'], ['m3'], ['m4']]);
+    expect(runs.flat()).toEqual(months);
+    expect(monthRuns(months, 100)).toEqual([months]);
     expect(monthRuns([], 5)).toEqual([]);
+    // A new month at the newest end changes only the newest run.
+    const grown = monthRuns([{ key: 'new', articles: ['n'] }, ...months], 5);
+    expect(grown.slice(1)).toEqual(runs.slice(1));
   });
 
-  it('name the parts of a split year from the newest, and each holds its own articles', async () => {
+  it('hold their own articles, newest first, the shard named for its oldest month', async () => {
     const many = Array.from({ length: 5 }, (_, i) =>
       article(`2023-0${i + 1}-01-item`, `2023-0${i + 1}-01`, `Item ${i}`, ['Hun Sen'], `<p>Item ${i}.</p>`),
     );
     const { index: split } = buildArchiveIndex(many, [PERSON]);
     const parts = shardsOf(split, { size: 2 });
-    expect(parts.map(({ name, year, pages }) => [name, year, pages])).toEqual([
-      ['2023-1', 2023, 2],
-      ['2023-2', 2023, 2],
-      ['2023-3', 2023, 1],
-      ['entities', undefined, 3],
+    expect(parts.map(({ name, pages }) => [name, pages])).toEqual([
+      ['2023-05', 1],
+      ['2023-03', 2],
+      ['2023-01', 2],
+      ['entities', 3],
     ]);
-    expect(parts[0]!.document(1).url).toBe('/articles/2023-04-01-item/');
-    expect(parts[2]!.document(0).url).toBe('/articles/2023-01-01-item/');
+    expect(parts[1]!.document(0).url).toBe('/articles/2023-04-01-item/');
+    expect(parts[2]!.document(1).url).toBe('/articles/2023-01-01-item/');
   });
 
   it('tell a changed shard by its inputs, without reading bodies', () => {
     const read: string[] = [];
-    const tracked = shardsOf(index, { read: (slug) => (read.push(slug), ''), digest: (a) => `${a.slug}@1` });
-    const again = shardsOf(index, { read: () => '', digest: (a) => (a.slug.startsWith('2022') ? `${a.slug}@2` : `${a.slug}@1`) });
+    const tracked = shardsOf(index, { read: (slug) => (read.push(slug), ''), digest: (a) => `${a.slug}@1`, size: 1 });
+    const again = shardsOf(index, { read: () => '', digest: (a) => (a.slug.startsWith('2022') ? `${a.slug}@2` : `${a.slug}@1`), size: 1 });
     const inputs = (list: typeof tracked) => list.map((shard) => JSON.stringify(shard.inputs()));
     expect(inputs(again).map((x, i) => x === inputs(tracked)[i])).toEqual([true, false, true]);
     expect(read).toEqual([]);

@@ -1,0 +1,228 @@
+/**
+ * The search page at the size where a reader can get stuck: an archive written for the test with
+ * more results than a page holds, words in Khmer and Vietnamese, and entity profiles. Built with
+ * the real `astro build`, served over HTTP and used in Chromium.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import axe from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Served } from '../../scripts/serve.ts';
+import { buildAndBrowse, type BrowsedSite } from './chromium.ts';
+
+/** Articles about the harbour: more than two pages of results. */
+const HARBOUR = 47;
+/** Of them, those that also mention a storm, by year. */
+const STORMS = { 2023: 4, 2024: 3 };
+const KHMER_WORD = 'អង្គរវត្ត';
+const VIETNAMESE_WORD = 'Phước';
+
+function harbourArticle(i: number): { path: string; text: string; slug: string } {
+  const year = i < 30 ? 2023 : 2024;
+  const day = String((i % 28) + 1).padStart(2, '0');
+  const month = String(Math.floor(i / 28) + 1).padStart(2, '0');
+  const slug = `${year}-${month}-${day}-harbour-report-${i}`;
+  const storm = (year === 2023 ? i < STORMS[2023] : i - 30 < STORMS[2024]) ? ' A storm closed the quay for a day.' : '';
+  const text = [
+    '---',
+    `title: "Report number ${i}"`,
+    `date: ${year}-${month}-${day}`,
+    'source: "The Port Ellery Courier"',
+    'people: [Mara Quillfeather]',
+    '---',
+    `The harbour board met again, for the ${i}th time this season.${storm} Ships waited outside the breakwater.`,
+    '',
+  ].join('\n');
+  return { path: join('articles', String(year), `${slug}.md`), text, slug };
+}
+
+const FILES: { path: string; text: string }[] = [
+  ...Array.from({ length: HARBOUR }, (_, i) => harbourArticle(i)),
+  {
+    path: 'articles/2022/2022-05-01-temple-visit.md',
+    text: `---\ntitle: "A visit to the temple"\ndate: 2022-05-01\nsource: "Kampuchea Today"\nplaces: [Siem Reap]\n---\nVisitors crowded ${KHMER_WORD} at dawn, and the guides spoke of repairs.\n`,
+  },
+  {
+    path: 'articles/2022/2022-06-01-delta-market.md',
+    text: `---\ntitle: "Market day in the delta"\ndate: 2022-06-01\nsource: "Delta Weekly"\nplaces: [Can Tho]\n---\nTraders from ${VIETNAMESE_WORD} Long brought rice and fish downriver.\n`,
+  },
+  {
+    path: 'people/mara-quillfeather.md',
+    text: '---\nname: Mara Quillfeather\nrole: Harbour master of Port Ellery\n---\nShe has run the harbour since 2019.\n',
+  },
+];
+
+let dir: string;
+let site: BrowsedSite | undefined;
+let server: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'news-archive-search-'));
+  for (const { path, text } of FILES) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  // Twenty articles a search shard: each month of harbour reports (28 a month) is a shard of its
+  // own, so every search here merges several.
+  site = await buildAndBrowse(dir, { env: { ARCHIVE_SEARCH_SHARD: '20' } });
+  ({ server, browser } = site);
+});
+
+afterAll(async () => {
+  await site?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(path: string, options: { width?: number; height?: number; colorScheme?: 'light' | 'dark'; javaScript?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    javaScriptEnabled: options.javaScript ?? true,
+  });
+  const page = await context.newPage();
+  await page.goto(new URL(path.replace(/^\//, ''), server.url).href);
+  return page;
+}
+
+async function status(page: Page): Promise<string> {
+  await page.waitForFunction(() => /\d+ results?|Type some words/.test(document.querySelector('[data-status]')?.textContent ?? ''));
+  return (await page.textContent('[data-status]')) ?? '';
+}
+
+const hrefs = (page: Page) => page.locator('[data-results] li h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+
+describe('every result is reachable', () => {
+  test('"Newest first" and "Oldest first" order every result by date across the shards', async () => {
+    const slugs = Array.from({ length: HARBOUR }, (_, i) => `/articles/${harbourArticle(i).slug}/`).sort();
+    for (const [sort, expected] of [['newest', [...slugs].reverse()], ['oldest', slugs]] as const) {
+      const page = await open(`/search/?q=harbour&sort=${sort}`);
+      // The harbour master's profile, with no date, comes after the articles or before them.
+      expect(await status(page)).toBe(`${HARBOUR + 1} results, 1–20 shown.`);
+      const seen = [...(await hrefs(page))];
+      for (let at = 2; at <= Math.ceil((HARBOUR + 1) / 20); at++) {
+        await page.getByRole('button', { name: `Page ${at}` }).click();
+        await page.waitForFunction((text) => document.querySelector('[data-status]')?.textContent?.includes(text), `${(at - 1) * 20 + 1}–`);
+        seen.push(...(await hrefs(page)));
+      }
+      const profile = '/people/mara-quillfeather/';
+      expect(seen, sort).toEqual(sort === 'newest' ? [...expected, profile] : [profile, ...expected]);
+      await page.context().close();
+    }
+  });
+
+  test('a query with more results than a page shows them a page at a time, up to the last', async () => {
+    const page = await open('/search/?q=harbour');
+    // The harbour articles and the harbour master's profile.
+    const total = HARBOUR + 1;
+    expect(await status(page)).toBe(`${total} results, 1–20 shown.`);
+    const seen = new Set(await hrefs(page));
+    expect(seen.size).toBe(20);
+    await page.getByRole('button', { name: 'Page 3' }).click();
+    await page.waitForFunction((text) => document.querySelector('[data-status]')?.textContent === text, `${total} results, 41–${total} shown.`);
+    expect(new URL(page.url()).searchParams.get('page')).toBe('3');
+    for (const href of await hrefs(page)) seen.add(href);
+    await page.getByRole('button', { name: /Previous page/ }).click();
+    await page.waitForFunction(() => document.querySelector('[data-status]')?.textContent?.includes('21–40 shown'));
+    for (const href of await hrefs(page)) seen.add(href);
+    // Every result once, the last included.
+    expect(seen.size).toBe(total);
+    expect(seen.has('/people/mara-quillfeather/')).toBe(true);
+    expect(seen.has(`/articles/${harbourArticle(HARBOUR - 1).slug}/`)).toBe(true);
+    await page.close();
+  });
+
+  test('a page in the address opens at that page', async () => {
+    const page = await open('/search/?q=harbour&page=2');
+    expect(await status(page)).toBe(`${HARBOUR + 1} results, 21–40 shown.`);
+    expect(await page.locator('[data-pages] [aria-current="page"]').textContent()).toBe('2');
+    await page.close();
+  });
+});
+
+describe('results', () => {
+  test('filter counts follow the query', async () => {
+    const page = await open('/search/?q=storm');
+    expect(await status(page)).toBe(`${STORMS[2023] + STORMS[2024]} results.`);
+    const year = page.locator('select[name=year]');
+    await page.waitForFunction(() => document.querySelectorAll('select[name=year] option').length > 1);
+    expect(await year.locator('option').allTextContents()).toEqual(['Any', `2024 (${STORMS[2024]})`, `2023 (${STORMS[2023]})`]);
+    await page.fill('#search-q', 'harbour');
+    await page.press('#search-q', 'Enter');
+    await page.waitForFunction(() => document.querySelector('select[name=year] option[value="2024"]')?.textContent === '2024 (17)');
+    await page.selectOption('select[name=year]', '2024');
+    expect(await status(page)).toBe('17 results.');
+    await page.close();
+  });
+
+  test('an entity result says what it is; an article result gives its source and date; excerpts do not repeat them', async () => {
+    const page = await open('/search/?q=Quillfeather');
+    await status(page);
+    const profile = page.locator('[data-results] li', { has: page.locator('a[href="/people/mara-quillfeather/"]') });
+    expect(await profile.locator('.kind').textContent()).toBe('Person');
+    await page.goto(new URL('search/?q=temple', server.url).href);
+    expect(await status(page)).toBe('1 result.');
+    const result = page.locator('[data-results] li').first();
+    expect(await result.locator('h2').textContent()).toBe('A visit to the temple');
+    expect(await result.locator('.meta').textContent()).toBe('Kampuchea Today · 1 May 2022');
+    const excerpt = (await result.locator('p:not(.meta)').textContent()) ?? '';
+    expect(excerpt).toContain('Visitors crowded');
+    expect(excerpt).not.toContain('A visit to the temple');
+    expect(excerpt).not.toContain('2022');
+    await page.close();
+  });
+
+  test('finds a Khmer word and a Vietnamese one, with and without its diacritics', async () => {
+    for (const [query, article] of [
+      [KHMER_WORD, '/articles/2022-05-01-temple-visit/'],
+      [VIETNAMESE_WORD, '/articles/2022-06-01-delta-market/'],
+      ['Phuoc', '/articles/2022-06-01-delta-market/'],
+    ] as const) {
+      const page = await open(`/search/?q=${encodeURIComponent(query)}`);
+      expect(await status(page), query).toBe('1 result.');
+      expect(await hrefs(page), query).toEqual([article]);
+      await page.close();
+    }
+  });
+});
+
+describe('small screens', () => {
+  test('at 375 px the filters are folded away and the first result is on the first screen', async () => {
+    const page = await open('/search/?q=harbour', { width: 375, height: 667 });
+    await status(page);
+    expect(await page.locator('[data-filters]').evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
+    const box = await page.locator('[data-results] li').first().boundingBox();
+    expect(box!.y).toBeLessThan(667);
+    await page.locator('[data-filters] summary').click();
+    await expect.poll(() => page.locator('select[name=year]').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('the filters open without JavaScript', async () => {
+    const page = await open('/search/', { width: 375, height: 667, javaScript: false });
+    expect(await page.locator('select[name=year]').isVisible()).toBe(false);
+    await page.locator('[data-filters] summary').click();
+    expect(await page.locator('select[name=year]').isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
+describe('accessibility', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const width of [375, 1280]) {
+      test(`a page of results has no axe-core violations (${colorScheme}, ${width} px)`, async () => {
+        const page = await open('/search/?q=harbour&page=2', { width, colorScheme });
+        await status(page);
+        await page.addScriptTag({ content: axe.source });
+        const violations = await page.evaluate(async () => {
+          const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        expect(violations).toEqual([]);
+        await page.close();
+      });
+    }
+  }
+});
