@@ -15,6 +15,8 @@ export interface Token {
   /** For quote tokens: the unit, and whether its words end a sentence. */
   unit?: number;
   endsSentence?: boolean;
+  /** A word inside quote marks that make no quotation (too short, a title). */
+  quoted?: boolean;
 }
 
 export interface Mention {
@@ -48,6 +50,8 @@ export interface ProseBlock {
   mentionEnd: Map<number, Mention>;
   mentionStart: Map<number, Mention>;
   spans: { span: Span; unit: number }[];
+  /** Spans too short or title-like to be quotations: read as words, but known to be quoted. */
+  minor: Span[];
 }
 
 export interface QuoteBlock {
@@ -140,6 +144,7 @@ export function proseBlock(node: Paragraph): ProseBlock {
     mentionEnd: new Map(),
     mentionStart: new Map(),
     spans: [],
+    minor: [],
   };
 }
 

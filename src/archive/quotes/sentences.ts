@@ -26,7 +26,12 @@ export function tokenise(block: ProseBlock): void {
   const tokens: Token[] = [];
   let at = 0;
   const words = (from: number, to: number) => {
-    for (const match of block.text.slice(from, to).matchAll(WORD)) tokens.push(makeToken(match[0]));
+    for (const match of block.text.slice(from, to).matchAll(WORD)) {
+      const token = makeToken(match[0]);
+      const at = from + match.index;
+      if (block.minor.some((m) => m.open <= at && at < m.close)) token.quoted = true;
+      tokens.push(token);
+    }
   };
   for (const { span, unit } of spans) {
     words(at, span.open);

@@ -1,0 +1,33 @@
+/**
+ * Attribution shapes of real news copy beyond those in quotes-real.test.ts (issue #19): quotations
+ * whose frame belongs to a short quote before them.
+ */
+import { describe, expect, it } from 'vitest';
+import { treeOf } from '../helpers/markdown.ts';
+import { extractQuotes, toSpeaker, type Speaker } from '../../src/archive/quotes/index.ts';
+
+function person(slug: string, name: string): Speaker {
+  return toSpeaker({ kind: 'people', slug, name, names: [name] })!;
+}
+
+const VENDRELL = person('tomas-vendrell', 'Tomas Vendrell');
+const MARA = person('mara-quillfeather', 'Mara Quillfeather');
+const CAST = [VENDRELL, MARA];
+const WORDS = 'The harbour will stay open as long as I live here';
+
+function speakers(markdown: string, cast: readonly Speaker[] = CAST): (string | null)[] {
+  return extractQuotes(treeOf(markdown), cast).map((q) => q.speaker?.slug ?? null);
+}
+
+describe('a short quote’s frame', () => {
+  it('gives the quotation after “Short,” X said. to X, in the paragraph or opening the next', () => {
+    expect(speakers(`“I don’t care,” Vendrell said. “${WORDS}.”`)).toEqual(['tomas-vendrell']);
+    expect(speakers(`“It’s embarrassing,” said Mara Quillfeather.\n\n“${WORDS}.”`)).toEqual(['mara-quillfeather']);
+    expect(speakers(`Yet the port is a “going concern,” Vendrell said. “${WORDS}.”`)).toEqual(['tomas-vendrell']);
+  });
+
+  it('does not when the sentence says more than its frame, or has no short quote', () => {
+    expect(speakers(`“I don’t care,” Vendrell said, and Quillfeather left the room. “${WORDS}.”`)).toEqual([null]);
+    expect(speakers(`Vendrell said the port was fine. “${WORDS}.”`)).toEqual([null]);
+  });
+});
