@@ -1,6 +1,6 @@
 /**
  * Attribution shapes of real news copy beyond those in quotes-real.test.ts (issue #19): quotations
- * whose frame belongs to a short quote before them.
+ * whose frame belongs to a short quote before them, and copy that mixes straight and curly marks.
  */
 import { describe, expect, it } from 'vitest';
 import { treeOf } from '../helpers/markdown.ts';
@@ -29,5 +29,19 @@ describe('a short quote’s frame', () => {
   it('does not when the sentence says more than its frame, or has no short quote', () => {
     expect(speakers(`“I don’t care,” Vendrell said, and Quillfeather left the room. “${WORDS}.”`)).toEqual([null]);
     expect(speakers(`Vendrell said the port was fine. “${WORDS}.”`)).toEqual([null]);
+  });
+});
+
+describe('mixed quote marks', () => {
+  it('reads "…” and “…" as quotations', () => {
+    expect(speakers(`"${WORDS},” Vendrell said.`)).toEqual(['tomas-vendrell']);
+    expect(speakers(`“${WORDS}," Vendrell said.`)).toEqual(['tomas-vendrell']);
+  });
+
+  it('keeps straight quotes inside curly ones, and text between two quotations out of both', () => {
+    const found = extractQuotes(treeOf(`“He told me "no" and ${WORDS},” Vendrell said.`), CAST);
+    expect(found.map((q) => q.text)).toEqual([`He told me "no" and ${WORDS}`]);
+    const two = extractQuotes(treeOf(`"${WORDS},” Vendrell said. "${WORDS}.”`), CAST);
+    expect(two.map((q) => q.text)).toEqual([WORDS, `${WORDS}.`]);
   });
 });
