@@ -45,3 +45,10 @@ describe('mixed quote marks', () => {
     expect(two.map((q) => q.text)).toEqual([WORDS, `${WORDS}.`]);
   });
 });
+
+describe('hyphenated names', () => {
+  it('finds the surname of a hyphenated name in the text', () => {
+    const cast = [person('melissa-mark-viverito', 'Melissa Mark-Viverito'), VENDRELL];
+    expect(speakers(`“${WORDS},” Mark-Viverito said.`, cast)).toEqual(['melissa-mark-viverito']);
+  });
+});

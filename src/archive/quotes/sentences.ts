@@ -91,7 +91,9 @@ function nameWords(tokens: readonly Token[], i: number, max: number): number[] {
 /** The longest name the lexicon knows starting at token `i`. */
 function taggedAt(tokens: readonly Token[], i: number, lexicon: Lexicon): Mention | undefined {
   const first = tokens[i]!;
-  if (!lexicon.firstWords.has(first.key) && !lexicon.firstWords.has(first.bare)) return undefined;
+  // A hyphenated word ("Mark-Viverito") is several words of a name's key.
+  const head = (key: string) => key.split(' ', 1)[0]!;
+  if (!lexicon.firstWords.has(head(first.key)) && !lexicon.firstWords.has(head(first.bare))) return undefined;
   const at = nameWords(tokens, i, lexicon.maxWords);
   for (let n = at.length; n >= 1; n--) {
     const inner = at.slice(0, n - 1).map((k) => tokens[k]!.key);
