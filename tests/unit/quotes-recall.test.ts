@@ -52,3 +52,20 @@ describe('hyphenated names', () => {
     expect(speakers(`“${WORDS},” Mark-Viverito said.`, cast)).toEqual(['melissa-mark-viverito']);
   });
 });
+
+describe('a name describing the speaker', () => {
+  const TIMES = toSpeaker({ kind: 'organisations', slug: 'harbour-times', name: 'Harbour Times', names: ['Harbour Times'] })!;
+  const cast = [VENDRELL, MARA, TIMES];
+
+  it('passes over a person or possessive named before the speaker’s role', () => {
+    expect(speakers(`“${WORDS},” Vendrell campaign manager Mara Quillfeather said.`, cast)).toEqual([
+      'mara-quillfeather',
+    ]);
+    expect(speakers(`“${WORDS},” said Harbour Times’s Mara Quillfeather.`, cast)).toEqual(['mara-quillfeather']);
+  });
+
+  it('does not give the words to the one told, nor to the one whose role speaks', () => {
+    expect(speakers(`“${WORDS},” the spokesman, Mara Quillfeather, told Harbour Times.`, cast)).toEqual([null]);
+    expect(speakers(`“${WORDS},” said Vendrell’s spokesman.`, cast)).toEqual([null]);
+  });
+});

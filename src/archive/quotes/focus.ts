@@ -7,7 +7,8 @@ import type { Speaker } from './types.ts';
 import { PERSON_NOUNS, POSSESSIVE_PRONOUNS } from './words.ts';
 import type { Block, Mention, ProseBlock } from './blocks.ts';
 import { sentenceStartBefore } from './sentences.ts';
-import { analyse, isWord, opensSentence, verbGroups } from './frames.ts';
+import { analyse, isWord, opensSentence } from './frames.ts';
+import { verbGroups } from './verbs.ts';
 
 export type Gender = 'male' | 'female';
 
