@@ -69,3 +69,17 @@ describe('a name describing the speaker', () => {
     expect(speakers(`“${WORDS},” said Vendrell’s spokesman.`, cast)).toEqual([null]);
   });
 });
+
+describe('focus through a verb whose subject is left out', () => {
+  it('keeps the focus on X after “X told …, when asked …” and “X admitted …, but said …”', () => {
+    const asked = `Ms. Quillfeather told the Times when asked about the port that it was fine.\n\n“${WORDS},” she said.`;
+    expect(speakers(asked)).toEqual(['mara-quillfeather']);
+    const but = `Vendrell admitted the figures were wrong, but said the pilots were safe.\n\n“${WORDS},” he said.`;
+    expect(speakers(but)).toEqual(['tomas-vendrell']);
+  });
+
+  it('still lets a verb without a named subject end the focus', () => {
+    const ad = `Vendrell met the pilots.\n\nThe new ad hits the harbour and claims that it will close.\n\n“${WORDS},” he said.`;
+    expect(speakers(ad)).toEqual([null]);
+  });
+});
