@@ -83,3 +83,11 @@ describe('focus through a verb whose subject is left out', () => {
     expect(speakers(ad)).toEqual([null]);
   });
 });
+
+describe('a speaker’s affiliation after the name', () => {
+  it('reads “said X of the Y”, and gives it to X', () => {
+    expect(speakers(`“${WORDS},” said Mara Quillfeather of the Harbour Pilots Association.`)).toEqual([
+      'mara-quillfeather',
+    ]);
+  });
+});

@@ -211,8 +211,10 @@ function subjectAfter(block: ProseBlock, e: number, to: number): Subject {
   const t = tokens[k]!;
   const endsHere = (n: number) => {
     const next = tokens[n];
-    // "said Mr. Nevins of Showtime", "said Gov. Phil Bryant of Mississippi".
-    const of = isWord(next, 'of') && tokens[n + 1]?.cap === true;
+    // "said Mr. Nevins of Showtime", "said Gov. Phil Bryant of Mississippi", "said David French of
+    // the National Retail Federation".
+    const named = (k: number) => tokens[k]?.cap === true || (isWord(tokens[k], 'the') && tokens[k + 1]?.cap === true);
+    const of = isWord(next, 'of') && named(n + 1);
     return n >= to || !next || next.type !== 'word' || AFTER_NAME.has(next.low) || of;
   };
   /** Skips up to two lowercase adjectives and returns the index of a document noun, if one follows. */
