@@ -91,3 +91,20 @@ describe('a speaker’s affiliation after the name', () => {
     ]);
   });
 });
+
+describe('a participle after a frame', () => {
+  it('gives “…,” X said, adding, “…” to X, named before or after the verb', () => {
+    expect(speakers(`“${WORDS},” Vendrell said, adding, “${WORDS} and more.”`)).toEqual([
+      'tomas-vendrell',
+      'tomas-vendrell',
+    ]);
+    expect(speakers(`“${WORDS},” said Mara Quillfeather, adding that “${WORDS} and more.”`)).toEqual([
+      'mara-quillfeather',
+      'mara-quillfeather',
+    ]);
+  });
+
+  it('does not when the participle follows a frame without a speaker', () => {
+    expect(speakers(`“${WORDS},” a pilot said, adding, “${WORDS} and more.”`)).toEqual([null, null]);
+  });
+});

@@ -344,9 +344,18 @@ export function frameBefore(blocks: Block[], b: number, from: number, q: number)
   while (v > from && tokens[v]!.type === 'word' && AUX_ADV.has(tokens[v]!.low)) v--;
   const coordinated = subject.type === 'generic' && outer && !outer.according && isWord(tokens[v], 'and', 'but');
   if (coordinated) subject = analyse(block, from, outer.start, outer);
+  // "“…,” Manafort said, adding, “…”": a participle after a frame takes that frame's subject.
+  const chained =
+    !coordinated &&
+    subject.type === 'generic' &&
+    group.participle === true &&
+    outer !== undefined &&
+    !outer.according &&
+    tokens[group.start - 1]?.text === ',';
+  if (chained) subject = analyse(block, from, group.start, outer);
   if (subject.type === 'none' || subject.type === 'generic') return 'blocked';
   // "Vendrell said (that) Quillfeather had promised “…”": words reported by someone else.
-  if (!coordinated && outer && !outer.according && subject.start >= outer.end) {
+  if (!coordinated && !chained && outer && !outer.according && subject.start >= outer.end) {
     const between = tokens.slice(outer.end, subject.start).filter((t) => !isWord(t, 'that'));
     if (
       between.length === 0 ||
