@@ -108,3 +108,16 @@ describe('a participle after a frame', () => {
     expect(speakers(`“${WORDS},” a pilot said, adding, “${WORDS} and more.”`)).toEqual([null, null]);
   });
 });
+
+describe('naming as saying', () => {
+  it('gives “X called Y “…”” and “…, calling it “…”” to X', () => {
+    expect(speakers(`Vendrell called the new levy “${WORDS}.”`)).toEqual(['tomas-vendrell']);
+    expect(speakers(`Mara Quillfeather attacked the levy, calling it “${WORDS}.”`)).toEqual(['mara-quillfeather']);
+  });
+
+  it('does not take a passive for a frame, nor a call for a sign of focus', () => {
+    expect(speakers(`Vendrell was called “${WORDS}.”`)).toEqual([null]);
+    const phoned = `Ms. Quillfeather spoke first. The next day, Vendrell called the office.\n\n“${WORDS},” she said.`;
+    expect(speakers(phoned)).toEqual(['mara-quillfeather']);
+  });
+});

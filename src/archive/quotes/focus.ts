@@ -137,7 +137,7 @@ export function trackFocus(blocks: readonly Block[], genders: GenderEvidence): F
     /** The start of the sentence whose last verb group had a person as its subject. */
     let spokeIn = -1;
     for (const group of verbGroups(tokens, 0, tokens.length)) {
-      if (group.according) continue;
+      if (group.according || group.naming) continue;
       const from = sentenceStartBefore(block, group.start);
       let to = group.end;
       while (to < tokens.length && !block.boundaryAfter[to - 1]) to++;

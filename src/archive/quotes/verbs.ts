@@ -10,6 +10,8 @@ export interface VerbGroup {
   telling: boolean;
   /** "…, stating: “…”": the speaker is the subject of the sentence. */
   participle?: boolean;
+  /** "X called Y “…”": a frame for the words after it, but no sign of who the story is about ("X called her"). */
+  naming?: boolean;
 }
 
 /** What may stand before a participle that frames a quotation: "…, adding", "by warning". */
@@ -36,6 +38,11 @@ export function verbGroupAt(tokens: readonly Token[], i: number): VerbGroup | un
   }
   if (t.low === 'went' && low(i + 1) === 'on' && low(i + 2) === 'to' && low(i + 3) === 'say') {
     return { start: i, end: i + 4, according: false, telling: false };
+  }
+  // "Trump called the protester “…”": naming is saying, but "was called “…”" is someone else's word.
+  if (!t.cap && (t.low === 'called' || t.low === 'calls')) {
+    const passive = ['was', 'is', 'were', 'are', 'be', 'been', 'being', 'so'].includes(low(i - 1) ?? '');
+    return passive ? undefined : { start: i, end: i + 1, according: false, telling: false, naming: true };
   }
   if (isSpeechVerb(t))
     return { start: i, end: i + 1, according: false, telling: t.low === 'told' || t.low === 'tells' };
