@@ -4,8 +4,8 @@
  *
  * Extraction, on the Markdown syntax tree (code, inline code, link URLs, headings, tables and raw
  * HTML are never read for quote marks):
- * - text between typographic (“…”) or straight ("…") double quotes is a quotation; single quotes
- *   (‘…’) are quotes inside quotes and stay part of the text;
+ * - text between typographic (“…”) or straight ("…") double quotes is a quotation, also with the
+ *   marks mixed ("…” or “…"); single quotes (‘…’) are quotes inside quotes and stay part of the text;
  * - a quotation running over several paragraphs, each opening with a quote mark and only the last
  *   closing, is one quotation; so is one interrupted by its attribution
  *   (“We will stay,” Vendrell said, “until the last ship leaves.”);
@@ -43,8 +43,11 @@
  *   "according to a statement from the Order") goes to the organisation named as its author in
  *   the frame, else to the one tagged organisation named in the same or previous sentence when
  *   no person or unknown name is named there too, else to no one;
+ * - "X called Y “…”" and "…, calling it “…”" frame like speech verbs; a participle right after a
+ *   frame ("“…,” X said, adding, “…”") takes that frame's subject;
  * - a quotation with no frame of its own that follows an attributed quotation and its attribution
- *   sentence (“…,” X said. “…”), in the same paragraph or opening the next, continues that speaker;
+ *   sentence (“…,” X said. “…”), or a short quote's (“Fine,” X said. “…”), in the same paragraph
+ *   or opening the next, continues that speaker;
  * - frames that disagree, or any frame whose subject cannot be resolved, attribute to no one.
  *
  * Editors correct the result in frontmatter (`quotes: [{ text, by }]`); `applyOverrides` is the

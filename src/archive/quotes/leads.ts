@@ -3,29 +3,16 @@
  * quotation of its own, so its frame is found here, in the sentence just before the long one.
  */
 import type { Block, ProseBlock } from './blocks.ts';
-import { sentenceStartBefore } from './sentences.ts';
 import { frameAfter, type Frame } from './frames.ts';
-import type { Range } from './attribute.ts';
-
-/** The sentence ending right before token `q` of block `b`: in the same paragraph, or closing the one before. */
-function sentenceBefore(blocks: Block[], b: number, q: number): Range | undefined {
-  const block = blocks[b] as ProseBlock;
-  if (q > 0) {
-    if (!block.boundaryAfter[q - 1]) return undefined;
-    return { block: b, from: sentenceStartBefore(block, q - 1), to: q };
-  }
-  const previous = blocks[b - 1];
-  if (previous?.type !== 'prose' || previous.tokens.length === 0) return undefined;
-  const end = previous.tokens.length;
-  return { block: b - 1, from: sentenceStartBefore(previous, end - 1), to: end };
-}
+import { previousSentence, type Range } from './attribute.ts';
 
 /**
  * The frame of a short quote that closes the sentence before token `q` (“…,” X said.), when that
  * sentence holds no quotation and its words after the short quote are a frame and nothing else.
  */
 export function shortLeadFrame(blocks: Block[], b: number, q: number): { frame: Frame; range: Range } | undefined {
-  const range = sentenceBefore(blocks, b, q);
+  if (q > 0 && !(blocks[b] as ProseBlock).boundaryAfter[q - 1]) return undefined;
+  const range = previousSentence(blocks, b, q);
   if (!range) return undefined;
   const block = blocks[range.block] as ProseBlock;
   const { tokens } = block;
