@@ -49,7 +49,7 @@ function resolveDocument(blocks: Block[], ranges: Range[]): Resolution {
 }
 
 /** The sentence before the one starting at (b, from): in the same paragraph, or the last of the previous one. */
-function previousSentence(blocks: Block[], b: number, from: number): Range | undefined {
+export function previousSentence(blocks: Block[], b: number, from: number): Range | undefined {
   const block = blocks[b] as ProseBlock;
   if (from > 0) return { block: b, from: sentenceStartBefore(block, from - 1), to: from };
   const previous = blocks[b - 1];

@@ -15,6 +15,8 @@ export interface Token {
   /** For quote tokens: the unit, and whether its words end a sentence. */
   unit?: number;
   endsSentence?: boolean;
+  /** A word inside quote marks that make no quotation (too short, a title). */
+  quoted?: boolean;
 }
 
 export interface Mention {
@@ -48,6 +50,8 @@ export interface ProseBlock {
   mentionEnd: Map<number, Mention>;
   mentionStart: Map<number, Mention>;
   spans: { span: Span; unit: number }[];
+  /** Spans too short or title-like to be quotations: read as words, but known to be quoted. */
+  minor: Span[];
 }
 
 export interface QuoteBlock {
@@ -140,6 +144,7 @@ export function proseBlock(node: Paragraph): ProseBlock {
     mentionEnd: new Map(),
     mentionStart: new Map(),
     spans: [],
+    minor: [],
   };
 }
 
@@ -149,6 +154,17 @@ function lineAt(block: ProseBlock, offset: number): number | undefined {
 }
 
 const OPENING_CONTEXT = /[\s([{\u2014\u2013\-/:]/u;
+
+/**
+ * Whether the straight mark at `i` closes a quotation opened with “: it stands where a closing
+ * mark stands (after a word or punctuation, before a space or the end) and no ” follows in the
+ * paragraph to close it instead.
+ */
+function closesMixed(text: string, i: number): boolean {
+  if (i === 0 || /\s/.test(text[i - 1]!)) return false;
+  if (i + 1 < text.length && !/[\s.,;:!?)\u2014\u2013]/u.test(text[i + 1]!)) return false;
+  return !text.includes('”', i + 1);
+}
 
 /** Finds quoted spans in the prose blocks, in order, and groups continued ones into units. */
 export function findUnits(blocks: Block[]): Unit[] {
@@ -191,7 +207,9 @@ export function findUnits(blocks: Block[]): Unit[] {
       if (inside.mark === 'typo') {
         if (c === '“') inside.depth++;
         else if (c === '”') closes = --inside.depth === 0;
-      } else if (c === '"') {
+        else if (c === '"') closes = inside.depth === 1 && closesMixed(text, i);
+      } else if (c === '"' || c === '”') {
+        // Copy that mixes marks ("…”): a curly close ends a straight quotation too.
         closes = true;
       }
       if (closes) {

@@ -5,9 +5,10 @@
  */
 import type { Speaker } from './types.ts';
 import { PERSON_NOUNS, POSSESSIVE_PRONOUNS } from './words.ts';
-import type { Block, Mention, ProseBlock } from './blocks.ts';
+import type { Block, Mention, ProseBlock, Token } from './blocks.ts';
 import { sentenceStartBefore } from './sentences.ts';
-import { analyse, isWord, opensSentence, verbGroups } from './frames.ts';
+import { analyse, isWord, opensSentence } from './frames.ts';
+import { verbGroups } from './verbs.ts';
 
 export type Gender = 'male' | 'female';
 
@@ -112,6 +113,14 @@ function compatible(
   return known === undefined || gender === undefined || known === gender;
 }
 
+/** Words before a verb whose subject is left out: it is the subject of the clause before. */
+const ELIDING = new Set(['and', 'but', 'when', 'if', 'as', 'after', 'before', 'while', 'once', 'then']);
+
+function subjectElided(tokens: readonly Token[], v: number): boolean {
+  const t = tokens[v - 1];
+  return t?.type === 'word' && ELIDING.has(t.low);
+}
+
 /**
  * The focus through a body: a person named as the subject of a sentence (opening it, or the
  * subject of a speech verb) takes it; someone else speaking ("a spokesman said", an untagged name)
@@ -125,16 +134,23 @@ export function trackFocus(blocks: readonly Block[], genders: GenderEvidence): F
     // A pronoun subject (speaker undefined) continues whoever is in focus.
     const events: { token: number; speaker: Speaker | null | undefined }[] = [];
     const subjects = new Set<Mention>();
+    /** The start of the sentence whose last verb group had a person as its subject. */
+    let spokeIn = -1;
     for (const group of verbGroups(tokens, 0, tokens.length)) {
-      if (group.according) continue;
+      if (group.according || group.naming) continue;
       const from = sentenceStartBefore(block, group.start);
       let to = group.end;
       while (to < tokens.length && !block.boundaryAfter[to - 1]) to++;
+      // "X admitted …, but said …", "X told MSNBC when asked …": the verb's subject is X's, not someone else.
+      if (spokeIn === from && subjectElided(tokens, group.start)) continue;
       const subject = analyse(block, from, to, group);
+      spokeIn = -1;
       if (subject.type === 'mention') {
         const person = personOf(subject.mention);
-        if (person && !subject.mention.possessive) subjects.add(subject.mention);
-        else events.push({ token: subject.start, speaker: null });
+        if (person && !subject.mention.possessive) {
+          subjects.add(subject.mention);
+          spokeIn = from;
+        } else events.push({ token: subject.start, speaker: null });
       } else if (subject.type === 'generic' || subject.type === 'document') {
         events.push({ token: group.start, speaker: null });
       }

@@ -5,22 +5,13 @@ import {
   DETERMINERS,
   DOC_NOUNS,
   OTHER_SUBJECT_PRONOUNS,
-  PARTICIPLES,
   POSSESSIVE_PRONOUNS,
   PREP_CONJ,
   TITLES,
 } from './words.ts';
 import type { Block, Mention, ProseBlock, Token } from './blocks.ts';
-import { isSpeechVerb, sentenceStartBefore } from './sentences.ts';
-
-interface VerbGroup {
-  start: number;
-  end: number;
-  according: boolean;
-  telling: boolean;
-  /** "…, stating: “…”": the speaker is the subject of the sentence. */
-  participle?: boolean;
-}
+import { sentenceStartBefore } from './sentences.ts';
+import { type VerbGroup, verbGroupAt, verbGroups } from './verbs.ts';
 
 /** Verbs with which someone named after the frame gives words of their own: "Quillfeather called it “…”". */
 const NAMING_VERBS = new Set([
@@ -36,63 +27,13 @@ const NAMING_VERBS = new Set([
   'deemed',
 ]);
 
-/** A name that may describe the speaker named after it: an untagged one, or an organisation's. */
+/**
+ * A name that may describe the speaker named after it: an untagged one, an organisation's, or
+ * anyone's in a possessive ("Twitter's Adam Sharp", "Clinton's aide Jake Sullivan").
+ */
 function describing(m: Mention): boolean {
-  return (
-    !m.possessive &&
-    (m.target === 'unknown' || (typeof m.target === 'object' && m.target.speaker.kind === 'organisations'))
-  );
-}
-
-/** What may stand before a participle that frames a quotation: "…, adding", "by warning". */
-const BEFORE_PARTICIPLE = new Set([',', 'by', 'while', 'before', 'after', 'and', 'then', 'when']);
-
-function verbGroupAt(tokens: readonly Token[], i: number): VerbGroup | undefined {
-  const t = tokens[i];
-  if (t?.type !== 'word') return undefined;
-  const low = (k: number) => tokens[k]?.low;
-  if (t.low === 'according' && low(i + 1) === 'to') return { start: i, end: i + 2, according: true, telling: false };
-  if (['was', 'is', 'were', 'are'].includes(t.low) && low(i + 1) === 'quoted') {
-    if (low(i + 2) === 'as' && low(i + 3) === 'saying')
-      return { start: i, end: i + 4, according: false, telling: false };
-    if (low(i + 2) === 'saying') return { start: i, end: i + 3, according: false, telling: false };
-  }
-  if (
-    t.low === 'has' &&
-    low(i + 1) === 'been' &&
-    low(i + 2) === 'quoted' &&
-    low(i + 3) === 'as' &&
-    low(i + 4) === 'saying'
-  ) {
-    return { start: i, end: i + 5, according: false, telling: false };
-  }
-  if (t.low === 'went' && low(i + 1) === 'on' && low(i + 2) === 'to' && low(i + 3) === 'say') {
-    return { start: i, end: i + 4, according: false, telling: false };
-  }
-  if (isSpeechVerb(t))
-    return { start: i, end: i + 1, according: false, telling: t.low === 'told' || t.low === 'tells' };
-  const before = tokens[i - 1];
-  if (
-    !t.cap &&
-    PARTICIPLES.has(t.low) &&
-    before &&
-    BEFORE_PARTICIPLE.has(before.type === 'word' ? before.low : before.text)
-  ) {
-    return { start: i, end: i + 1, according: false, telling: t.low === 'telling', participle: true };
-  }
-  return undefined;
-}
-
-export function verbGroups(tokens: readonly Token[], from: number, to: number): VerbGroup[] {
-  const groups: VerbGroup[] = [];
-  for (let i = from; i < to; i++) {
-    const group = verbGroupAt(tokens, i);
-    if (group && group.end <= to) {
-      groups.push(group);
-      i = group.end - 1;
-    }
-  }
-  return groups;
+  if (m.possessive) return m.target !== 'other';
+  return m.target === 'unknown' || (typeof m.target === 'object' && m.target.speaker.kind === 'organisations');
 }
 
 type Subject =
@@ -270,8 +211,10 @@ function subjectAfter(block: ProseBlock, e: number, to: number): Subject {
   const t = tokens[k]!;
   const endsHere = (n: number) => {
     const next = tokens[n];
-    // "said Mr. Nevins of Showtime", "said Gov. Phil Bryant of Mississippi".
-    const of = isWord(next, 'of') && tokens[n + 1]?.cap === true;
+    // "said Mr. Nevins of Showtime", "said Gov. Phil Bryant of Mississippi", "said David French of
+    // the National Retail Federation".
+    const named = (k: number) => tokens[k]?.cap === true || (isWord(tokens[k], 'the') && tokens[k + 1]?.cap === true);
+    const of = isWord(next, 'of') && named(n + 1);
     return n >= to || !next || next.type !== 'word' || AFTER_NAME.has(next.low) || of;
   };
   /** Skips up to two lowercase adjectives and returns the index of a document noun, if one follows. */
@@ -401,9 +344,18 @@ export function frameBefore(blocks: Block[], b: number, from: number, q: number)
   while (v > from && tokens[v]!.type === 'word' && AUX_ADV.has(tokens[v]!.low)) v--;
   const coordinated = subject.type === 'generic' && outer && !outer.according && isWord(tokens[v], 'and', 'but');
   if (coordinated) subject = analyse(block, from, outer.start, outer);
+  // "“…,” Manafort said, adding, “…”": a participle after a frame takes that frame's subject.
+  const chained =
+    !coordinated &&
+    subject.type === 'generic' &&
+    group.participle === true &&
+    outer !== undefined &&
+    !outer.according &&
+    tokens[group.start - 1]?.text === ',';
+  if (chained) subject = analyse(block, from, group.start, outer);
   if (subject.type === 'none' || subject.type === 'generic') return 'blocked';
   // "Vendrell said (that) Quillfeather had promised “…”": words reported by someone else.
-  if (!coordinated && outer && !outer.according && subject.start >= outer.end) {
+  if (!coordinated && !chained && outer && !outer.according && subject.start >= outer.end) {
     const between = tokens.slice(outer.end, subject.start).filter((t) => !isWord(t, 'that'));
     if (
       between.length === 0 ||
@@ -462,7 +414,11 @@ export function frameAfter(
     // "“…,” harbour pilot Mara Quillfeather said": a few descriptive words may come first.
     // "Mr. Fitton said", "Democratic pollster Peter Fenn said", "CIA spokesman Ryan Trapani said":
     // titles, unknown names and organisations describe.
-    const unknown = block.mentions.some((m) => describing(m) && m.start <= k && k < m.end);
+    // Before a subject that precedes its verb, anyone's name describes: "Sanders campaign manager
+    // Jeff Weaver said"; before "told X" it is the teller ("Lombardi, told Vatican Radio").
+    const unknown = block.mentions.some(
+      (m) => (inverted ? describing(m) : m.target !== 'other') && m.start <= k && k < m.end,
+    );
     const descriptive =
       (t.type === 'word' &&
         (TITLES.has(t.low) ||

@@ -4,8 +4,8 @@
  *
  * Extraction, on the Markdown syntax tree (code, inline code, link URLs, headings, tables and raw
  * HTML are never read for quote marks):
- * - text between typographic (“…”) or straight ("…") double quotes is a quotation; single quotes
- *   (‘…’) are quotes inside quotes and stay part of the text;
+ * - text between typographic (“…”) or straight ("…") double quotes is a quotation, also with the
+ *   marks mixed ("…” or “…"); single quotes (‘…’) are quotes inside quotes and stay part of the text;
  * - a quotation running over several paragraphs, each opening with a quote mark and only the last
  *   closing, is one quotation; so is one interrupted by its attribution
  *   (“We will stay,” Vendrell said, “until the last ship leaves.”);
@@ -43,8 +43,11 @@
  *   "according to a statement from the Order") goes to the organisation named as its author in
  *   the frame, else to the one tagged organisation named in the same or previous sentence when
  *   no person or unknown name is named there too, else to no one;
+ * - "X called Y “…”" and "…, calling it “…”" frame like speech verbs; a participle right after a
+ *   frame ("“…,” X said, adding, “…”") takes that frame's subject;
  * - a quotation with no frame of its own that follows an attributed quotation and its attribution
- *   sentence (“…,” X said. “…”), in the same paragraph or opening the next, continues that speaker;
+ *   sentence (“…,” X said. “…”), or a short quote's (“Fine,” X said. “…”), in the same paragraph
+ *   or opening the next, continues that speaker;
  * - frames that disagree, or any frame whose subject cannot be resolved, attribute to no one.
  *
  * Editors correct the result in frontmatter (`quotes: [{ text, by }]`); `applyOverrides` is the
@@ -67,6 +70,7 @@ import { frameAfter, frameBefore, type FrameResult } from './frames.ts';
 import { combine, type Range, type Resolution, type Resolved, resolveFrame } from './attribute.ts';
 import { blockquoteUnit, resolveSignature } from './blockquotes.ts';
 import { genderEvidence, trackFocus } from './focus.ts';
+import { shortLeadFrame } from './leads.ts';
 
 export type { Attribution, Quote, QuoteOverride, QuoteSpeaker, QuoteStats, Speaker, SpeakerKind } from './types.ts';
 export { isVietnameseName, shortForms, toSpeaker } from './speakers.ts';
@@ -120,6 +124,10 @@ export function extractQuotes(tree: Root, speakers: readonly Speaker[], others: 
     const first = unit.spans[0]!;
     const before = (blocks[first.block] as ProseBlock).text.slice(0, first.open);
     unit.accepted = wordCount(unit.text) >= 6 && !looksLikeTitle(unit.text, before);
+  }
+  for (const unit of units) {
+    if (unit.accepted) continue;
+    for (const span of unit.spans) (blocks[span.block] as ProseBlock).minor.push(span);
   }
   units = units.filter((u) => u.accepted);
   units.forEach((unit, id) => {
@@ -175,26 +183,31 @@ export function extractQuotes(tree: Root, speakers: readonly Speaker[], others: 
 
   // A quotation with no frame that follows another's attribution sentence continues that speaker:
   // in the same paragraph (“…,” X said. “…”), or opening the next one when that sentence ended the
-  // paragraph before; a quotation so continued that fills its paragraph hands the speaker on.
+  // paragraph before; so does one after a short quote's (“Fine,” X said. “…”). A quotation so
+  // continued that fills its paragraph hands the speaker on.
   units.forEach((unit, id) => {
     const result = evaluated[id]!;
-    if (result.frames > 0 || id === 0) return;
+    if (result.frames > 0) return;
     const first = unit.spans[0]!;
     const last = unit.spans.at(-1)!;
     const block = blocks[first.block] as ProseBlock;
     const q = quoteIndex(block, id, 0);
-    const previous = evaluated[id - 1]!;
-    if (!previous.resolved || !previous.postEnd) return;
+    const previous = id > 0 ? evaluated[id - 1]! : undefined;
     const before = blocks[first.block - 1];
     const sameParagraph =
-      previous.postEnd.block === first.block && previous.postEnd.to === q && block.boundaryAfter[q - 1];
+      previous?.postEnd?.block === first.block && previous.postEnd.to === q && block.boundaryAfter[q - 1];
     const nextParagraph =
       q === 0 &&
-      previous.postEnd.block === first.block - 1 &&
+      previous?.postEnd?.block === first.block - 1 &&
       before?.type === 'prose' &&
       previous.postEnd.to === before.tokens.length;
-    if (!sameParagraph && !nextParagraph) return;
-    result.resolved = previous.resolved;
+    if (previous?.resolved && (sameParagraph || nextParagraph)) result.resolved = previous.resolved;
+    else {
+      const lead = shortLeadFrame(blocks, first.block, q);
+      const resolution = lead && resolveFrame(blocks, lead.frame, [lead.range], focus);
+      if (!resolution || resolution === 'blocked') return;
+      result.resolved = resolution;
+    }
     const lastBlock = blocks[last.block] as ProseBlock;
     if (
       q === 0 &&

@@ -26,7 +26,12 @@ export function tokenise(block: ProseBlock): void {
   const tokens: Token[] = [];
   let at = 0;
   const words = (from: number, to: number) => {
-    for (const match of block.text.slice(from, to).matchAll(WORD)) tokens.push(makeToken(match[0]));
+    for (const match of block.text.slice(from, to).matchAll(WORD)) {
+      const token = makeToken(match[0]);
+      const at = from + match.index;
+      if (block.minor.some((m) => m.open <= at && at < m.close)) token.quoted = true;
+      tokens.push(token);
+    }
   };
   for (const { span, unit } of spans) {
     words(at, span.open);
@@ -86,7 +91,9 @@ function nameWords(tokens: readonly Token[], i: number, max: number): number[] {
 /** The longest name the lexicon knows starting at token `i`. */
 function taggedAt(tokens: readonly Token[], i: number, lexicon: Lexicon): Mention | undefined {
   const first = tokens[i]!;
-  if (!lexicon.firstWords.has(first.key) && !lexicon.firstWords.has(first.bare)) return undefined;
+  // A hyphenated word ("Mark-Viverito") is several words of a name's key.
+  const head = (key: string) => key.split(' ', 1)[0]!;
+  if (!lexicon.firstWords.has(head(first.key)) && !lexicon.firstWords.has(head(first.bare))) return undefined;
   const at = nameWords(tokens, i, lexicon.maxWords);
   for (let n = at.length; n >= 1; n--) {
     const inner = at.slice(0, n - 1).map((k) => tokens[k]!.key);

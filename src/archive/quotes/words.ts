@@ -47,7 +47,7 @@ export const OTHER_SUBJECT_PRONOUNS = new Set(['they', 'it', 'we', 'i', 'you', '
 /** Participles that frame a quotation after a comma: "…, adding: “…”". */
 export const PARTICIPLES = new Set([
   'saying', 'adding', 'telling', 'stating', 'noting', 'warning', 'writing', 'explaining', 'declaring', 'arguing',
-  'insisting', 'asking', 'tweeting', 'responding', 'replying', 'recalling', 'claiming', 'promising', 'vowing',
+  'insisting', 'asking', 'tweeting', 'responding', 'replying', 'recalling', 'claiming', 'calling', 'promising', 'vowing',
   'urging', 'predicting', 'quipping', 'concluding', 'proclaiming', 'announcing', 'joking', 'stressing',
 ]);
 
