@@ -84,6 +84,8 @@ async function writeDataFiles({ cacheDir, outDir, site, includeDrafts, entityFil
   return { written, kept, ms: performance.now() - started };
 }
 
+let finished = false;
+
 process.once('message', async (data: DataWorkerData) => {
   let reply: DataWorkerReply;
   try {
@@ -91,7 +93,12 @@ process.once('message', async (data: DataWorkerData) => {
   } catch (error) {
     reply = { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
+  finished = true;
+  // Then the process ends by itself, with code 0: an exit code of 1 racing the reply would read as
+  // a failure to the build.
   process.send!(reply, () => process.disconnect());
 });
 // Should the build stop first, the channel closes: stop too.
-process.once('disconnect', () => process.exit(1));
+process.once('disconnect', () => {
+  if (!finished) process.exit(1);
+});
