@@ -4,30 +4,12 @@
  * they are made beside the rendering instead of as thousands of Astro routes.
  */
 import type { AstroIntegration } from 'astro';
-import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { syncedArchive } from '../lib/synced-archive.ts';
 import { publishesDrafts } from './archive-mode.ts';
-import type { DataFilesWritten, DataWorkerData, DataWorkerReply } from './data-worker.ts';
+import type { DataFilesWritten, DataWorkerData } from './data-worker.ts';
+import { runJob } from './job-worker.ts';
 import type { KeepsOutput } from './previous-output.ts';
-
-function writeInWorker(data: DataWorkerData, base: string): Promise<DataFilesWritten> {
-  return new Promise((resolve, reject) => {
-    const worker = fork(fileURLToPath(new URL('./data-worker.ts', import.meta.url)), {
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      // A small young generation, as the search worker's: it runs beside the largest processes
-      // of the build and keeps only the index and the files in flight.
-      execArgv: [...process.execArgv, '--max-semi-space-size=4'],
-      // src/lib/urls.ts reads the base from Vite in the site's code, and from here in the worker.
-      env: { ...process.env, ARCHIVE_BASE_URL: base },
-    });
-    worker.once('message', (reply: DataWorkerReply) => (reply.ok ? resolve(reply.done) : reject(new Error(`the feeds and API files could not be written: ${reply.error}`))));
-    worker.once('error', reject);
-    worker.once('exit', (code, signal) => reject(new Error(`the feeds and API worker stopped (${signal ?? `code ${code}`})`)));
-    worker.send(data);
-  });
-}
 
 export function dataFilesIntegration(): AstroIntegration & KeepsOutput {
   let data: Omit<DataWorkerData, 'entityFiles'>;
@@ -48,7 +30,13 @@ export function dataFilesIntegration(): AstroIntegration & KeepsOutput {
         };
       },
       'astro:build:start': () => {
-        writing = writeInWorker({ ...data, entityFiles: syncedArchive().entityFiles }, base);
+        writing = runJob<DataFilesWritten>(
+          new URL('./data-worker.ts', import.meta.url),
+          { ...data, entityFiles: syncedArchive().entityFiles } satisfies DataWorkerData,
+          'the feeds and API files',
+          // src/lib/urls.ts reads the base from Vite in the site's code, and from here in the worker.
+          { ...process.env, ARCHIVE_BASE_URL: base },
+        );
         // A failure is reported when the pages are done, not as an unhandled rejection meanwhile.
         writing.catch(() => undefined);
       },

@@ -1,5 +1,5 @@
 /**
- * A worker process that writes the data files of a build (src/lib/data-files.ts) from the archive
+ * The worker process (job-worker.ts) that writes the data files of a build (src/lib/data-files.ts) from the archive
  * index while Astro renders the pages. It reads the article list the content sync wrote and is handed
  * the entity files the sync read, and builds the same index from them in its own process.
  *
@@ -16,6 +16,7 @@ import { mapLimited } from '../lib/map-limited.ts';
 import { articleCacheDir, requireArticleList } from '../archive/article-cache.ts';
 import { dataFiles } from '../lib/data-files.ts';
 import { exists } from './page-cache.ts';
+import { serveJob } from './job-worker.ts';
 
 export interface DataWorkerData {
   cacheDir: string;
@@ -32,8 +33,6 @@ export interface DataFilesWritten {
   kept: string[];
   ms: number;
 }
-
-export type DataWorkerReply = { ok: true; done: DataFilesWritten } | { ok: false; error: string };
 
 /** What the last build wrote: the digest of each file's text, for the output folder named. */
 interface Manifest {
@@ -84,21 +83,4 @@ async function writeDataFiles({ cacheDir, outDir, site, includeDrafts, entityFil
   return { written, kept, ms: performance.now() - started };
 }
 
-let finished = false;
-
-process.once('message', async (data: DataWorkerData) => {
-  let reply: DataWorkerReply;
-  try {
-    reply = { ok: true, done: await writeDataFiles(data) };
-  } catch (error) {
-    reply = { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
-  }
-  finished = true;
-  // Then the process ends by itself, with code 0: an exit code of 1 racing the reply would read as
-  // a failure to the build.
-  process.send!(reply, () => process.disconnect());
-});
-// Should the build stop first, the channel closes: stop too.
-process.once('disconnect', () => {
-  if (!finished) process.exit(1);
-});
+serveJob(writeDataFiles);

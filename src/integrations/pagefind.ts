@@ -10,33 +10,17 @@ import type { AstroIntegration } from 'astro';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fork } from 'node:child_process';
 import { SHARD_SIZE, searchPlans } from './search-documents.ts';
 import { syncedArchive } from '../lib/synced-archive.ts';
 import type { KeepsOutput } from './previous-output.ts';
 import type { Indexed } from './search-index.ts';
-import type { SearchWorkerData, SearchWorkerReply } from './search-worker.ts';
+import { runJob } from './job-worker.ts';
+import type { SearchWorkerData } from './search-worker.ts';
 
 /** What the search page reads first: the shards to search (their folders in `pagefind/`), runs
  * of months newest first, entities last. */
 export interface ShardList {
   shards: { name: string; dir: string }[];
-}
-
-function indexInWorker(data: SearchWorkerData): Promise<Indexed> {
-  return new Promise((resolve, reject) => {
-    const worker = fork(fileURLToPath(new URL('./search-worker.ts', import.meta.url)), {
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      // The worker mostly waits on Pagefind and keeps little: V8's default young generation
-      // made it 300 MB at 10,000 articles, this 200 MB, with no more time spent collecting.
-      execArgv: [...process.execArgv, '--max-semi-space-size=4'],
-    });
-    worker.once('message', (reply: SearchWorkerReply) => (reply.ok ? resolve(reply.indexed) : reject(new Error(`the search index could not be built: ${reply.error}`))));
-    worker.once('error', reject);
-    worker.once('exit', (code, signal) => reject(new Error(`the search index worker stopped (${signal ?? `code ${code}`})`)));
-    worker.send(data);
-  });
 }
 
 /** Articles per shard: ARCHIVE_SEARCH_SHARD, when set, for trying other sizes (the benchmark) and
@@ -68,7 +52,7 @@ export function pagefind(shardSetting?: string): AstroIntegration & KeepsOutput 
         const { index, entries } = syncedArchive();
         const listed = new Map(entries.map((entry) => [entry.article, entry]));
         const plans = searchPlans(index, (article) => listed.get(article)!, size);
-        indexing = indexInWorker({ root, cacheDir, pagefindDir, plans });
+        indexing = runJob<Indexed>(new URL('./search-worker.ts', import.meta.url), { root, cacheDir, pagefindDir, plans } satisfies SearchWorkerData, 'the search index');
         // A failure is reported when the pages are done, not as an unhandled rejection meanwhile.
         indexing.catch(() => undefined);
       },

@@ -1,11 +1,11 @@
 /**
- * A worker process that builds the search index (search-index.ts), so reading the archive, making
- * the documents and talking to Pagefind never wait behind the page rendering. A process rather
- * than a thread, so its memory goes back to the system as soon as the index is done.
+ * The worker process (job-worker.ts) that builds the search index (search-index.ts), so reading
+ * the archive, making the documents and talking to Pagefind never wait behind the page rendering.
  */
 import { close } from 'pagefind';
 import type { ShardPlan } from './search-documents.ts';
 import { indexArchive } from './search-index.ts';
+import { serveJob } from './job-worker.ts';
 
 export interface SearchWorkerData {
   root: string;
@@ -15,26 +15,6 @@ export interface SearchWorkerData {
   plans: ShardPlan[];
 }
 
-export type SearchWorkerReply = { ok: true; indexed: Awaited<ReturnType<typeof indexArchive>> } | { ok: false; error: string };
-
-let finished = false;
-
-process.once('message', async ({ root, cacheDir, pagefindDir, plans }: SearchWorkerData) => {
-  let reply: SearchWorkerReply;
-  try {
-    reply = { ok: true, indexed: await indexArchive(root, cacheDir, pagefindDir, plans) };
-  } catch (error) {
-    reply = { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
-  } finally {
-    await close();
-  }
-  finished = true;
-  // Then the process ends by itself. Pagefind's library stops its process without waiting for
-  // it, so the kernel never adds Pagefind's CPU time to the build's; the benchmark polls it
-  // (scripts/bench/run-build.ts).
-  process.send!(reply!, () => process.disconnect());
-});
-// Should the build stop first, the channel closes: stop too.
-process.once('disconnect', () => {
-  if (!finished) process.exit(1);
-});
+// Pagefind's library stops its process without waiting for it, so the kernel never adds
+// Pagefind's CPU time to the build's; the benchmark polls it (scripts/bench/run-build.ts).
+serveJob(({ root, cacheDir, pagefindDir, plans }: SearchWorkerData) => indexArchive(root, cacheDir, pagefindDir, plans), close);
