@@ -16,7 +16,7 @@ import { previousOutput } from './src/integrations/previous-output.ts';
  *   ARCHIVE_BASE     a sub-folder the site is served from, such as /news
  *   ARCHIVE_CACHE    the build cache (default: .cache/astro, which survives `npm ci`)
  *   ARCHIVE_DRAFTS   1 to publish drafts too (a preview deployment); `npm run dev` always shows them
- *   ARCHIVE_SEARCH_SHARD  articles per search shard (default 4000; src/integrations/search-documents.ts)
+ *   ARCHIVE_SEARCH_SHARD  articles per search shard (default SHARD_SIZE in src/integrations/search-documents.ts)
  */
 const env = process.env;
 const pages = pageCache();

@@ -18,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { serve } from '../serve.ts';
 import { CHROMIUM_LAUNCH } from '../chromium.ts';
+import { median } from './medians.ts';
 
 interface Sample {
   ms: number;
@@ -92,10 +93,6 @@ async function gzipping(origin: string): Promise<{ url: string; close(): Promise
   };
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-};
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -118,9 +115,9 @@ try {
     for (let run = 0; run < runs; run++) samples.push(await measure(browser, new URL(`search/?q=${encodeURIComponent(query)}`, server.url).href));
     report.push({
       query,
-      ms: Math.round(median(samples.map((s) => s.ms))),
-      kb: Math.round(median(samples.map((s) => s.bytes)) / 1024),
-      requests: median(samples.map((s) => s.requests)),
+      ms: Math.round(median(samples.map((s) => s.ms))!),
+      kb: Math.round(median(samples.map((s) => s.bytes))! / 1024),
+      requests: median(samples.map((s) => s.requests))!,
       status: samples[0]!.status,
       runs: samples,
     });

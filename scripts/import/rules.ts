@@ -29,7 +29,6 @@ import { readImportFrontmatter } from './frontmatter.ts';
 import { stripTemplates } from './templates.ts';
 
 export type SourceFormat = 'hugo' | 'jekyll';
-export const SOURCE_FORMATS: readonly SourceFormat[] = ['hugo', 'jekyll'];
 
 
 // ---------------------------------------------------------------------------------------------

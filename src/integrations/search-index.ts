@@ -9,12 +9,13 @@
  * build made of its archive index (pagefind.ts); it reads each article's body only as its
  * document goes to Pagefind.
  */
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createIndex } from 'pagefind';
 import { BodyReader, articleCacheDir } from '../archive/article-cache.ts';
 import { CODE, codeVersion, digest } from '../archive/cache-key.ts';
 import { mapLimited } from '../lib/map-limited.ts';
+import { exists } from './page-cache.ts';
 import { searchShard, type SearchShard, type ShardPlan } from './search-documents.ts';
 
 export interface BuiltShard {
@@ -41,13 +42,6 @@ const IN_FLIGHT = 16;
  * Pagefind writes another index; the lock files say which is installed). */
 function digestOf(inputs: unknown, version: string): string {
   return digest([version, JSON.stringify(inputs)]).slice(0, 16);
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
 }
 
 /** Indexes a shard, making each document only as Pagefind is ready for it. */
