@@ -59,6 +59,8 @@ export class ContentError extends Error {
     );
     this.name = 'ContentError';
     this.diagnostics = diagnostics;
+    // Astro prints an error's stack trace under it; this one is about the archive, not the code.
+    this.stack = '';
   }
 }
 

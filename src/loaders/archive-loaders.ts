@@ -13,7 +13,7 @@ import { processArticles, type ArticleJob } from '../archive/parallel.ts';
 import { buildArchiveIndex } from '../archive/archive-index.ts';
 import { CODE, codeVersion, digest } from '../archive/cache-key.ts';
 import { archiveContentDir, archiveFindings, displayPath, listArticles, readSource } from '../archive/content-dir.ts';
-import { ContentError, formatDiagnostic, hasErrors, type Diagnostic } from '../archive/diagnostics.ts';
+import { assertNoErrors, formatDiagnostic, hasErrors, type Diagnostic } from '../archive/diagnostics.ts';
 import type { EntityFile } from '../archive/entity-file.ts';
 import { displayRoot, loadEntityFiles } from '../archive/load.ts';
 import { includesDrafts, publishArchive } from '../lib/synced-archive.ts';
@@ -37,11 +37,7 @@ function contentDirOf(context: LoaderContext): string {
 
 function report(context: LoaderContext, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) if (d.severity === 'warning') context.logger.warn(formatDiagnostic(d));
-  if (!hasErrors(diagnostics)) return;
-  const error = new ContentError([...diagnostics]);
-  // Astro prints an error's stack trace under it; this one is about the archive, not the code.
-  error.stack = '';
-  throw error;
+  assertNoErrors(diagnostics);
 }
 
 /** Files read at once: enough to keep the disk busy, few enough not to run out of file handles. */
