@@ -39,8 +39,17 @@ export function groupByYearMonth(articles: readonly Article[]): YearOfArticles[]
   return years;
 }
 
+/** Made once a list: every page of an entity shows its year index, and a list can be thousands long. */
+function oncePerList<T>(make: (articles: readonly Article[]) => T): (articles: readonly Article[]) => T {
+  const made = new WeakMap<readonly Article[], T>();
+  return (articles) => {
+    if (!made.has(articles)) made.set(articles, make(articles));
+    return made.get(articles)!;
+  };
+}
+
 /** Articles per year from the first year of coverage to the last, empty years included. */
-export function countsByYear(articles: readonly Article[]): { year: number; count: number }[] {
+export const countsByYear = oncePerList((articles): { year: number; count: number }[] => {
   if (articles.length === 0) return [];
   const counts = new Map<number, number>();
   for (const article of articles) {
@@ -52,17 +61,17 @@ export function countsByYear(articles: readonly Article[]): { year: number; coun
   const result = [];
   for (let year = last; year >= first; year--) result.push({ year, count: counts.get(year) ?? 0 });
   return result;
-}
+});
 
 /** The page of a newest-first list on which each year's first article is. */
-export function yearPages(articles: readonly Article[]): Map<number, number> {
+export const yearPages = oncePerList((articles): ReadonlyMap<number, number> => {
   const pages = new Map<number, number>();
   articles.forEach((article, i) => {
     const year = yearOf(article.date.date);
     if (!pages.has(year)) pages.set(year, Math.floor(i / PAGE_SIZE) + 1);
   });
   return pages;
-}
+});
 
 /** The anchor of a year's heading in an entity's article list. */
 export function yearAnchor(year: number): string {
