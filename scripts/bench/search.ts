@@ -4,7 +4,7 @@
  * then (every response, headers included, with nothing cached, counted by the server, so the
  * requests of Pagefind's web worker count too).
  *
- *   node scripts/bench/search.ts <built site> [--query "words"]… [--sort newest|oldest] [--runs 5] [--compress none|gzip|br] [--json]
+ *   node scripts/bench/search.ts <built site> [--query "words"]… [--sort newest|oldest|best] [--runs 5] [--compress none|gzip|br] [--json]
  *
  * Serves the folder the way the browser tests do (scripts/serve.ts: no compression, as a plain
  * static host), or with `--compress gzip` or `br` compressing text (HTML, CSS, JavaScript, JSON)
@@ -127,13 +127,13 @@ async function counting(origin: string, compression: Compression): Promise<Count
   };
 }
 
-const USAGE = 'usage: node scripts/bench/search.ts <built site> [--query "words"]… [--sort newest|oldest] [--runs 5] [--compress none|gzip|br] [--json]\n';
+const USAGE = 'usage: node scripts/bench/search.ts <built site> [--query "words"]… [--sort newest|oldest|best] [--runs 5] [--compress none|gzip|br] [--json]\n';
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { query: { type: 'string', multiple: true }, sort: { type: 'string' }, runs: { type: 'string', default: '5' }, compress: { type: 'string', default: 'none' }, json: { type: 'boolean', default: false } },
 });
 const site = positionals[0];
-if (!site || !['none', 'gzip', 'br'].includes(values.compress) || (values.sort !== undefined && values.sort !== 'newest' && values.sort !== 'oldest')) {
+if (!site || !['none', 'gzip', 'br'].includes(values.compress) || (values.sort !== undefined && !['newest', 'oldest', 'best'].includes(values.sort))) {
   process.stderr.write(USAGE);
   process.exit(2);
 }
@@ -170,7 +170,7 @@ else {
   for (const r of report) {
     const first = r.runs[0]!;
     process.stdout.write(
-      `${JSON.stringify(r.query)}${values.sort ? ` (${values.sort} first)` : ''}: first result ${r.ms} ms, ${r.kb} KB in ${r.requests} requests; ${r.settledKb} KB once settled (median of ${runs}; each run ${r.runs.map((s) => `${Math.round(s.ms)} ms/${kb(s.bytes)} KB/${kb(s.settled.bytes)} KB`).join(', ')}) — ${r.status.trim()}\n` +
+      `${JSON.stringify(r.query)}${values.sort ? ` (${values.sort})` : ''}: first result ${r.ms} ms, ${r.kb} KB in ${r.requests} requests; ${r.settledKb} KB once settled (median of ${runs}; each run ${r.runs.map((s) => `${Math.round(s.ms)} ms/${kb(s.bytes)} KB/${kb(s.settled.bytes)} KB`).join(', ')}) — ${r.status.trim()}\n` +
         `  to the first result (first run): ${kinds(first)}\n  once settled (first run, ${first.settled.requests} requests): ${kinds(first.settled)}\n`,
     );
   }

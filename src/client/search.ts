@@ -4,15 +4,21 @@
  * bookmarked or shared, and shows the results a page at a time, every one reachable.
  *
  * The index comes in shards (runs of months of articles, and the entity profiles; see
- * src/integrations/search-documents.ts). One Pagefind is loaded, from the newest shard, and the
- * others are merged into it (Pagefind's multisite search), so a first query costs one script, one
- * worker, one WebAssembly module, each shard's metadata and a chunk per word in each. Pagefind
- * orders merged results by score, and a date order's score is a page's place within its own
- * shard, so a date order is asked of each shard in turn (each shard is marked with a `shard`
- * filter of its own when merged) and the answers put end to end: the shards are runs of dates in
- * date order. The filter menus need every filter's chunk (the people filter alone is most of it),
- * so they are loaded only once the results are shown and the filters are open; from then on each
- * search returns the counts of its own results for every menu.
+ * src/integrations/search-documents.ts). One Pagefind is loaded (one script, one worker, one
+ * WebAssembly module), from the shard the first search reads first, and the others are merged
+ * into it (Pagefind's multisite search) only when a search needs them: a shard costs its
+ * metadata and a chunk per word, so a first query that reads all of them costs their number
+ * times that. Each shard is marked with a `shard` filter of its own as it is merged.
+ *
+ * By date (newest first, the default, or oldest first) the shards are asked one after another:
+ * the entity profiles first (they have no date, and a reader looking for a name wants its page),
+ * then the runs of months in date order, each shard's answer sorted by date and put after the
+ * last, and only as far as the page shown needs; the other shards are asked after it is shown,
+ * for the total and the last pages. By best match every shard is asked at once, since any of
+ * them may hold the best result, and Pagefind merges the answers by score. The filter menus need
+ * every filter's chunk (the people filter alone is most of it), so they are loaded only once the
+ * results are shown and the filters are open; their counts are those of the whole search, once
+ * every shard has answered it.
  */
 import type { ShardList } from '../integrations/pagefind.ts';
 
@@ -42,6 +48,9 @@ interface PagefindModule {
 /** The filter each shard is marked with as it is merged; no document has it, and no menu shows it. */
 const SHARD = 'shard';
 
+/** The order by relevance; the others are by date, newest first (the default, no value) or oldest. */
+const BEST = 'best';
+
 /** Results on one page: their excerpts are what a page of results downloads. */
 const PAGE = 20;
 
@@ -63,21 +72,40 @@ export async function startSearch(base: string): Promise<void> {
   input.value = params.get('q') ?? '';
   const chosen = new Map(selects.map((select) => [select, params.get(select.name) ?? '']));
   for (const [select, value] of chosen) if (value) select.add(new Option(value, value, true, true));
-  sortSelect.value = params.get('sort') ?? '';
+  // Newest first is the default order, so it has no value in the address (older addresses said `newest`).
+  sortSelect.value = params.get('sort') === 'newest' ? '' : (params.get('sort') ?? '');
   let page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
   // Open on a wide screen; on a narrow one the results come first and the filters open on demand.
   panel.open = matchMedia('(min-width: 48rem)').matches || [...chosen.values()].some(Boolean);
 
   const { shards } = (await (await fetch(`${root}pagefind/shards.json`)).json()) as ShardList;
   const pathOf = (dir: string): string => `${root}pagefind/${dir}/`;
-  const [primary, ...merged] = shards;
-  const pagefind = ((await import(/* @vite-ignore */ `${pathOf(primary!.dir)}pagefind.js`)) as PagefindModule).createInstance({ basePath: pathOf(primary!.dir), baseUrl: root });
-  await pagefind.options({ mergeFilter: { [SHARD]: primary!.name } });
-  await Promise.all(merged.map(({ name, dir }) => pagefind.mergeIndex(pathOf(dir), { mergeFilter: { [SHARD]: name } })));
+  /** The shards in the order a date order reads them: the entity profiles (the last shard), which
+   * have no date and are what a reader looking for a name wants first, then the runs of months,
+   * newest or oldest first. */
+  const inOrder = (order: string): ShardList['shards'] => {
+    const dated = shards.slice(0, -1);
+    return [shards.at(-1)!, ...(order === 'oldest' ? dated.reverse() : dated)];
+  };
+  // Pagefind's script, worker and WebAssembly come from the shard the first search reads first.
+  const primary = inOrder(sortSelect.value)[0]!;
+  const pagefind = ((await import(/* @vite-ignore */ `${pathOf(primary.dir)}pagefind.js`)) as PagefindModule).createInstance({ basePath: pathOf(primary.dir), baseUrl: root });
+  const merged = new Map<string, Promise<void>>([[primary.name, pagefind.options({ mergeFilter: { [SHARD]: primary.name } })]]);
+  let filtersWanted = false;
 
-  let filtersLoading: Promise<void> | undefined;
-  let filtersReady = false;
-  let found: PagefindResult[] = [];
+  /** A shard, merged into the one Pagefind the first time a search needs it; with its filters'
+   * chunks once the menus are wanted, so its counts are in every search from then on. */
+  function shard({ name, dir }: ShardList['shards'][number]): Promise<void> {
+    let ready = merged.get(name);
+    if (!ready) {
+      ready = pagefind.mergeIndex(pathOf(dir), { mergeFilter: { [SHARD]: name } });
+      merged.set(name, ready);
+    }
+    return filtersWanted ? ready.then(() => pagefind.filters()).then(() => undefined) : ready;
+  }
+  const everyShard = (): Promise<unknown> => Promise.all(shards.map(shard));
+
+  let found: Found | undefined;
   let searched = 0;
 
   const filtersChosen = (): Record<string, string> => {
@@ -109,63 +137,95 @@ export async function startSearch(base: string): Promise<void> {
     return `${location.pathname}${next.size ? `?${next}` : ''}`;
   }
 
-  async function showPage(): Promise<void> {
-    const pages = Math.max(1, Math.ceil(found.length / PAGE));
+  async function showPage(current: Found): Promise<void> {
+    await current.fill(page * PAGE + 1);
+    if (current !== found) return;
+    const known = current.results.length;
+    const pages = Math.max(1, Math.ceil(known / PAGE));
     page = Math.min(page, pages);
     history.replaceState(null, '', address());
     const from = (page - 1) * PAGE;
-    const shown = await Promise.all(found.slice(from, from + PAGE).map((result) => result.data()));
+    const shown = await Promise.all(current.results.slice(from, from + PAGE).map((result) => result.data()));
+    if (current !== found) return;
     list.start = from + 1;
     list.replaceChildren(...shown.map(renderResult));
-    const total = found.length;
-    status.textContent = `${total} ${total === 1 ? 'result' : 'results'}${total > PAGE ? `, ${from + 1}–${from + shown.length} shown` : ''}.`;
-    pager.replaceChildren(...pageLinks(page, pages, (to) => {
+    const range = `${from + 1}–${from + shown.length} shown`;
+    status.textContent = current.complete ? `${known} ${known === 1 ? 'result' : 'results'}${known > PAGE ? `, ${range}` : ''}.` : `Results ${range}; counting the rest…`;
+    pager.replaceChildren(...pageLinks(page, pages, current.complete, (to) => {
       page = to;
-      void showPage().then(() => list.scrollIntoView({ block: 'start' }));
+      void showPage(current).then(() => list.scrollIntoView({ block: 'start' }));
     }));
   }
 
   const somethingAsked = (): boolean => input.value.trim() !== '' || Object.keys(filtersChosen()).length > 0;
 
-  /** The current form's search: by relevance across the shards, or by date one shard at a time,
-   * in the shards' order for the newest first and the reverse for the oldest. */
-  async function ask(): Promise<PagefindSearch> {
+  /** The current form's search: by relevance, of every shard at once (Pagefind merges their
+   * answers by score); by date, of one shard after another in date order, as far as the pages
+   * shown need, the answers put end to end. */
+  function ask(): Found {
     const query = input.value.trim() || null;
+    const filters = filtersChosen();
     const order = sortSelect.value;
-    if (order !== 'newest' && order !== 'oldest') return pagefind.search(query, { filters: filtersChosen() });
-    const sort = { date: order === 'newest' ? ('desc' as const) : ('asc' as const) };
-    const inOrder = order === 'newest' ? shards : [...shards].reverse();
-    const answers = await Promise.all(inOrder.map(({ name }) => pagefind.search(query, { filters: { ...filtersChosen(), [SHARD]: name }, sort })));
-    return { results: answers.flatMap((answer) => answer.results), filters: sumCounts(answers.map((answer) => answer.filters)) };
+    if (order === BEST) return searchInTurn([everyShard], () => pagefind.search(query, { filters }));
+    const sort = { date: order === 'oldest' ? ('asc' as const) : ('desc' as const) };
+    const each = inOrder(order);
+    return searchInTurn(each.map((one) => () => shard(one)), (at) => pagefind.search(query, { filters: { ...filters, [SHARD]: each[at]!.name }, sort }));
+  }
+
+  /** The menus' counts for the current search, once every shard has answered it: asked again
+   * of them all at once, since searches made before the filters' chunks were loaded have no
+   * counts (every chunk the words need is loaded by now, so this downloads nothing more). */
+  async function countsOf(current: Found): Promise<Counts> {
+    await current.fill(Infinity);
+    return (await pagefind.search(input.value.trim() || null, { filters: filtersChosen() })).filters;
   }
 
   async function run(): Promise<void> {
     const id = ++searched;
     if (!somethingAsked()) {
       history.replaceState(null, '', address());
-      found = [];
+      found = undefined;
       list.replaceChildren();
       pager.replaceChildren();
       status.textContent = 'Type some words, or choose a filter.';
-      if (filtersReady) showCounts(await pagefind.filters());
+      if (filtersWanted) {
+        await everyShard();
+        const all = await pagefind.filters();
+        if (id === searched) showCounts(all);
+      }
       return;
     }
     status.textContent = 'Searching…';
-    const answer = await ask();
-    if (id !== searched) return;
-    found = answer.results;
-    await showPage();
-    if (filtersReady) showCounts(answer.filters);
+    const current = ask();
+    found = current;
+    await showPage(current);
+    if (!current.complete) {
+      // The rest of the shards, for the total and the last pages, after the first page is shown.
+      await current.fill(Infinity);
+      if (current === found) await showPage(current);
+    }
+    if (filtersWanted && current === found) {
+      const counts = await countsOf(current);
+      if (current === found) showCounts(counts);
+    }
   }
 
-  /** The menus' values: every filter's chunk, then the counts of the current search. */
+  /** The menus' values: every merged shard's filter chunks, then the counts of the current search. */
   function loadFilters(): void {
-    filtersLoading ??= pagefind.filters().then(async (all) => {
-      filtersReady = true;
-      const id = searched;
-      const counts = somethingAsked() ? (await ask()).filters : all;
-      if (id === searched) showCounts(counts);
-    });
+    if (filtersWanted) return;
+    filtersWanted = true;
+    const current = found;
+    void (async () => {
+      if (current) {
+        await Promise.all([...merged.values()]).then(() => pagefind.filters());
+        const counts = await countsOf(current);
+        if (current === found) showCounts(counts);
+      } else {
+        await everyShard();
+        const all = await pagefind.filters();
+        if (!found) showCounts(all);
+      }
+    })();
   }
 
   form.addEventListener('submit', (event) => {
@@ -186,21 +246,44 @@ export async function startSearch(base: string): Promise<void> {
   if (panel.open) loadFilters();
 }
 
-/** Counts of disjoint searches added up. */
-function sumCounts(all: Counts[]): Counts {
-  const sum: Counts = {};
-  for (const counts of all) {
-    for (const [key, values] of Object.entries(counts)) {
-      const into = (sum[key] ??= {});
-      for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count;
-    }
-  }
-  return sum;
+/** A search's results as far as they are known: `fill` asks more of its parts (shards) in
+ * turn, one at a time, until there are `upTo` results or every part has answered. */
+interface Found {
+  results: PagefindResult[];
+  complete: boolean;
+  fill(upTo: number): Promise<void>;
 }
 
-/** Links to the first, last, previous and next pages and those around the current one. */
-function pageLinks(current: number, pages: number, go: (page: number) => void): HTMLElement[] {
-  if (pages <= 1) return [];
+/** A search made in parts, each made ready (`prepare`) and asked (`search`) only when the
+ * results before it do not fill what is asked for. */
+function searchInTurn(prepare: (() => Promise<unknown>)[], search: (part: number) => Promise<PagefindSearch>): Found {
+  let asked = 0;
+  let queue = Promise.resolve();
+  const found: Found = {
+    results: [],
+    complete: prepare.length === 0,
+    async fill(upTo) {
+      while (!found.complete && found.results.length < upTo) {
+        queue = queue.then(async () => {
+          if (found.complete) return;
+          const part = asked;
+          await prepare[part]!();
+          found.results.push(...(await search(part)).results);
+          asked = part + 1;
+          found.complete = asked === prepare.length;
+        });
+        await queue;
+      }
+    },
+  };
+  return found;
+}
+
+/** Links to the first, last, previous and next pages and those around the current one; while
+ * the results are still being counted (`complete` false) the last page is not known, and "Next"
+ * leads on. */
+function pageLinks(current: number, pages: number, complete: boolean, go: (page: number) => void): HTMLElement[] {
+  if (pages <= 1 && complete) return [];
   const link = (to: number, text: string, label?: string): HTMLElement => {
     if (to === current && text === String(to)) {
       const here = document.createElement('span');
@@ -215,7 +298,7 @@ function pageLinks(current: number, pages: number, go: (page: number) => void): 
     button.addEventListener('click', () => go(to));
     return button;
   };
-  const numbers = [...new Set([1, ...Array.from({ length: AROUND * 2 + 1 }, (_, i) => current - AROUND + i), pages])].filter((n) => n >= 1 && n <= pages);
+  const numbers = [...new Set([1, ...Array.from({ length: AROUND * 2 + 1 }, (_, i) => current - AROUND + i), ...(complete ? [pages] : [])])].filter((n) => n >= 1 && n <= pages);
   const items: HTMLElement[] = [];
   if (current > 1) items.push(link(current - 1, '← Previous', `Previous page, ${current - 1}`));
   numbers.forEach((n, i) => {
@@ -226,7 +309,7 @@ function pageLinks(current: number, pages: number, go: (page: number) => void): 
     }
     items.push(link(n, String(n), `Page ${n}`));
   });
-  if (current < pages) items.push(link(current + 1, 'Next →', `Next page, ${current + 1}`));
+  if (current < pages || !complete) items.push(link(current + 1, 'Next →', `Next page, ${current + 1}`));
   return items;
 }
 
