@@ -137,16 +137,24 @@ export async function startSearch(base: string): Promise<void> {
     return `${location.pathname}${next.size ? `?${next}` : ''}`;
   }
 
+  /** The page asked for, shown as its results come: by date, a shard's answer only adds
+   * results after those already known, so what is shown never moves. */
   async function showPage(current: Found): Promise<void> {
-    await current.fill(page * PAGE + 1);
-    if (current !== found) return;
+    await current.fill(page * PAGE + 1, () => void render(current));
+    await render(current);
+  }
+
+  let rendering = 0;
+  async function render(current: Found): Promise<void> {
+    const ticket = ++rendering;
     const known = current.results.length;
     const pages = Math.max(1, Math.ceil(known / PAGE));
-    page = Math.min(page, pages);
-    history.replaceState(null, '', address());
+    if (current.complete) page = Math.min(page, pages);
     const from = (page - 1) * PAGE;
+    if (current !== found || (!current.complete && known <= from)) return;
+    history.replaceState(null, '', address());
     const shown = await Promise.all(current.results.slice(from, from + PAGE).map((result) => result.data()));
-    if (current !== found) return;
+    if (current !== found || ticket !== rendering) return;
     list.start = from + 1;
     list.replaceChildren(...shown.map(renderResult));
     const range = `${from + 1}–${from + shown.length} shown`;
@@ -202,7 +210,7 @@ export async function startSearch(base: string): Promise<void> {
     if (!current.complete) {
       // The rest of the shards, for the total and the last pages, after the first page is shown.
       await current.fill(Infinity);
-      if (current === found) await showPage(current);
+      await render(current);
     }
     if (filtersWanted && current === found) {
       const counts = await countsOf(current);
@@ -247,11 +255,12 @@ export async function startSearch(base: string): Promise<void> {
 }
 
 /** A search's results as far as they are known: `fill` asks more of its parts (shards) in
- * turn, one at a time, until there are `upTo` results or every part has answered. */
+ * turn, one at a time, until there are `upTo` results or every part has answered, calling
+ * `answered` after each. */
 interface Found {
   results: PagefindResult[];
   complete: boolean;
-  fill(upTo: number): Promise<void>;
+  fill(upTo: number, answered?: () => void): Promise<void>;
 }
 
 /** A search made in parts, each made ready (`prepare`) and asked (`search`) only when the
@@ -262,7 +271,7 @@ function searchInTurn(prepare: (() => Promise<unknown>)[], search: (part: number
   const found: Found = {
     results: [],
     complete: prepare.length === 0,
-    async fill(upTo) {
+    async fill(upTo, answered) {
       while (!found.complete && found.results.length < upTo) {
         queue = queue.then(async () => {
           if (found.complete) return;
@@ -273,6 +282,7 @@ function searchInTurn(prepare: (() => Promise<unknown>)[], search: (part: number
           found.complete = asked === prepare.length;
         });
         await queue;
+        answered?.();
       }
     },
   };

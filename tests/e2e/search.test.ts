@@ -112,29 +112,54 @@ describe('every result is reachable', () => {
     }
   });
 
-  test('a date order shows its first page from the shards it needs, before the others have answered', async () => {
+  /** A page whose requests for the oldest run of months (the temple and market articles of
+   * 2022) are held until `release`. */
+  async function holdingOldest(path: string): Promise<{ page: Page; held: () => number; release: () => void }> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    // The oldest run of months (the temple and market articles of 2022) is held back: the newest
-    // 21 results are in the newer shards, so the first page must not wait for it.
-    const held: (() => void)[] = [];
     const { shards } = (await (await fetch(new URL('pagefind/shards.json', server.url))).json()) as { shards: { name: string; dir: string }[] };
     const oldest = shards.at(-2)!;
     expect(oldest.name).toBe('2022-05');
+    const held: (() => void)[] = [];
     let holding = true;
     await context.route(`**/pagefind/${oldest.dir}/**`, (route) => (holding ? held.push(() => void route.continue()) : route.continue()));
     const page = await context.newPage();
-    await page.goto(new URL('search/?q=harbour', server.url).href);
+    await page.goto(new URL(path.replace(/^\//, ''), server.url).href);
+    return {
+      page,
+      held: () => held.length,
+      release: () => {
+        holding = false;
+        for (const go of held.splice(0)) go();
+      },
+    };
+  }
+
+  test('a date order shows its first page from the shards it needs, before the others have answered', async () => {
+    // The newest 21 results are in the newer shards, so the first page does not wait for the oldest.
+    const { page, held, release } = await holdingOldest('/search/?q=harbour');
     await page.waitForFunction(() => document.querySelectorAll('[data-results] li').length === 20);
     expect(await page.textContent('[data-status]')).toBe('Results 1–20 shown; counting the rest…');
     expect(await page.getByRole('button', { name: /Next page/ }).isVisible()).toBe(true);
     // The total needs the held shard: the page goes on to ask it once the first page is shown.
-    await expect.poll(() => held.length).toBeGreaterThan(0);
+    await expect.poll(held).toBeGreaterThan(0);
     expect(await page.textContent('[data-status]')).toBe('Results 1–20 shown; counting the rest…');
-    holding = false;
-    for (const release of held.splice(0)) release();
+    release();
     expect(await status(page)).toBe(`${HARBOUR + 1} results, 1–20 shown.`);
     expect(await page.getByRole('button', { name: 'Page 3' }).isVisible()).toBe(true);
-    await context.close();
+    await page.context().close();
+  });
+
+  test('a date order shows the results it has while older shards are still to answer', async () => {
+    // Fewer results than a page: every shard is asked before the page is full, and the newer
+    // shards' results are shown meanwhile, in their places.
+    const { page, held, release } = await holdingOldest('/search/?q=storm');
+    const storms = STORMS[2023] + STORMS[2024];
+    await page.waitForFunction((count) => document.querySelectorAll('[data-results] li').length === count, storms);
+    await expect.poll(held).toBeGreaterThan(0);
+    expect(await page.textContent('[data-status]')).toBe(`Results 1–${storms} shown; counting the rest…`);
+    release();
+    expect(await status(page)).toBe(`${storms} results.`);
+    await page.context().close();
   });
 
   test('a query with more results than a page shows them a page at a time, up to the last, by best match', async () => {
