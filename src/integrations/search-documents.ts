@@ -118,8 +118,9 @@ export function entityDocument(entity: Entity): Omit<SearchDocument, 'url'> {
  * `SHARD_SIZE`, and one of entity profiles. A shard whose documents did not change is reused from
  * the last build, so an edit re-indexes one shard, and the indexer holds one shard in memory at a
  * time (as one index of 10,000 articles Pagefind peaked at 2.4 GB). The search page loads one
- * Pagefind and merges the other shards into it (src/client/search.ts); a first query there loads
- * each shard's metadata and a chunk per word in each, so shards are few and large.
+ * Pagefind and merges shards into it as a search needs them (src/client/search.ts): each shard a
+ * query reads costs its metadata and a chunk per word, and by date a first page reads the
+ * entities and the newest (or oldest) runs only.
  *
  * A shard's plan is what its documents are made from, as plain data: the build makes the plans
  * from its one archive index and sends them to the indexing process, which makes the documents.
@@ -144,7 +145,8 @@ export interface SearchShard {
 
 /** Articles a shard holds at most, unless one month alone has more. Measured at 10,000 articles
  * (README, "How it is built"): small enough that an edit re-indexes a fifth of the archive at most
- * and Pagefind's memory stays bounded; larger shards make a first query lighter. */
+ * and Pagefind's memory stays bounded; larger shards make a search that reads every shard (best
+ * match, or fewer results than a page) lighter. */
 export const SHARD_SIZE = 2000;
 
 /** Where an article's processing left its digest and body. */
