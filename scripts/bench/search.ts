@@ -10,7 +10,8 @@
  * static host), or with `--compress gzip` or `br` compressing text (HTML, CSS, JavaScript, JSON)
  * as most static hosts do (Pagefind's own files are compressed already), starts the system's
  * Chromium and opens `/search/?q=…` in a fresh context for each run, so nothing comes from the
- * cache. Prints the median of the runs for each query, the bytes by kind of file, and what the
+ * cache. Prints the median of the runs for each query (to the first result, and to a full first
+ * page: a date order shows results as its shards answer), the bytes by kind of file, and what the
  * page went on to load until it was quiet (the filter menus: a 1280 px window opens them).
  */
 import { createServer } from 'node:http';
@@ -22,11 +23,12 @@ import { serve } from '../serve.ts';
 import { CHROMIUM_LAUNCH } from '../chromium.ts';
 import { median } from './medians.ts';
 
-/** A first query: until its first result is on screen, and (`settled`) everything the page
- * loaded until it was quiet (counts, filter menus). */
+/** A first query: until its first result is on screen, until its first page is full, and
+ * (`settled`) everything the page loaded until it was quiet (the total, the filter menus). */
 interface Sample extends Tally {
   ms: number;
   status: string;
+  page: Tally & { ms: number };
   settled: Tally;
 }
 
@@ -41,15 +43,18 @@ function kindOf(path: string): string {
   return pagefind;
 }
 
-/** Runs in the page before its own scripts: notes when the first result appears. */
+/** Runs in the page before its own scripts: notes when the first result appears, and when the
+ * first page is full (20 results, or all there are once they are counted). */
 function watchFirstResult(): void {
-  const seen = (): boolean => document.querySelector('[data-results] li') !== null;
+  const results = (): number => document.querySelectorAll('[data-results] li').length;
   new MutationObserver((_, observer) => {
-    if (seen()) {
-      Object.assign(window, { firstResultAt: performance.now(), firstResultWall: Date.now() });
+    const at = { at: performance.now(), wall: Date.now() };
+    if (results() > 0 && !('firstResult' in window)) Object.assign(window, { firstResult: at });
+    if (results() >= 20 || /\d+ results?\./.test(document.querySelector('[data-status]')?.textContent ?? '')) {
+      Object.assign(window, { firstPage: at });
       observer.disconnect();
     }
-  }).observe(document, { childList: true, subtree: true });
+  }).observe(document, { childList: true, subtree: true, characterData: true });
 }
 
 /** No response sent for this long: the page has settled. */
@@ -68,11 +73,11 @@ async function measure(browser: Browser, server: Counting, url: string): Promise
   server.sent.length = 0;
   await page.addInitScript(watchFirstResult);
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { firstResultAt?: number }).firstResultAt !== undefined, undefined, { timeout: 60_000 });
-  const { ms, wall } = await page.evaluate(() => {
-    const { firstResultAt, firstResultWall } = window as unknown as { firstResultAt: number; firstResultWall: number };
-    return { ms: firstResultAt, wall: firstResultWall };
-  });
+  await page.waitForFunction(() => 'firstPage' in window, undefined, { timeout: 60_000 });
+  type Moment = { at: number; wall: number };
+  const { firstResult, firstPage } = await page.evaluate(() => window as unknown as { firstResult: Moment; firstPage: Moment });
+  const ms = firstResult.at;
+  const wall = firstPage.wall;
   while (Date.now() - Math.max(wall, ...server.sent.map((sent) => sent.at)) < QUIET_MS) await new Promise((resolve) => setTimeout(resolve, 100));
   const status = (await page.textContent('[data-status]')) ?? '';
   await context.close();
@@ -82,7 +87,7 @@ async function measure(browser: Browser, server: Counting, url: string): Promise
     return { bytes: sent.reduce((sum, { bytes }) => sum + bytes, 0), requests: sent.length, byKind: Object.fromEntries(Object.entries(byKind).sort(([, x], [, y]) => y - x)) };
   };
   const all = [...server.sent];
-  return { ms, ...tally(all.filter((sent) => sent.at <= wall)), status, settled: tally(all) };
+  return { ms, ...tally(all.filter((sent) => sent.at <= firstResult.wall)), status, page: { ms: firstPage.at, ...tally(all.filter((sent) => sent.at <= firstPage.wall)) }, settled: tally(all) };
 }
 
 interface Tally {
@@ -143,7 +148,7 @@ const files = await serve(site);
 const server = await counting(files.url, values.compress as Compression);
 const browser = await chromium.launch(CHROMIUM_LAUNCH);
 const kb = (bytes: number): number => Math.round(bytes / 1024);
-const report: { query: string; ms: number; kb: number; requests: number; settledKb: number; status: string; runs: Sample[] }[] = [];
+const report: { query: string; ms: number; kb: number; requests: number; pageMs: number; pageKb: number; settledKb: number; status: string; runs: Sample[] }[] = [];
 try {
   for (const query of queries) {
     const samples: Sample[] = [];
@@ -154,6 +159,8 @@ try {
       ms: Math.round(median(samples.map((s) => s.ms))!),
       kb: kb(median(samples.map((s) => s.bytes))!),
       requests: median(samples.map((s) => s.requests))!,
+      pageMs: Math.round(median(samples.map((s) => s.page.ms))!),
+      pageKb: kb(median(samples.map((s) => s.page.bytes))!),
       settledKb: kb(median(samples.map((s) => s.settled.bytes))!),
       status: samples[0]!.status,
       runs: samples,
@@ -170,8 +177,8 @@ else {
   for (const r of report) {
     const first = r.runs[0]!;
     process.stdout.write(
-      `${JSON.stringify(r.query)}${values.sort ? ` (${values.sort})` : ''}: first result ${r.ms} ms, ${r.kb} KB in ${r.requests} requests; ${r.settledKb} KB once settled (median of ${runs}; each run ${r.runs.map((s) => `${Math.round(s.ms)} ms/${kb(s.bytes)} KB/${kb(s.settled.bytes)} KB`).join(', ')}) — ${r.status.trim()}\n` +
-        `  to the first result (first run): ${kinds(first)}\n  once settled (first run, ${first.settled.requests} requests): ${kinds(first.settled)}\n`,
+      `${JSON.stringify(r.query)}${values.sort ? ` (${values.sort})` : ''}: first result ${r.ms} ms, ${r.kb} KB in ${r.requests} requests; first page full ${r.pageMs} ms, ${r.pageKb} KB; ${r.settledKb} KB once settled (median of ${runs}; each run, first result/first page/settled: ${r.runs.map((s) => `${Math.round(s.ms)} ms ${kb(s.bytes)} KB/${Math.round(s.page.ms)} ms ${kb(s.page.bytes)} KB/${kb(s.settled.bytes)} KB`).join(', ')}) — ${r.status.trim()}\n` +
+        `  to the first result (first run): ${kinds(first)}\n  to the first page full: ${kinds(first.page)}\n  once settled (first run, ${first.settled.requests} requests): ${kinds(first.settled)}\n`,
     );
   }
 }
