@@ -11,10 +11,10 @@
  * times that. Each shard is marked with a `shard` filter of its own as it is merged.
  *
  * By date (newest first, the default, or oldest first) the shards are asked one after another:
- * the entity profiles first (they have no date, and a reader looking for a name wants its page),
- * then the runs of months in date order, each shard's answer sorted by date and put after the
- * last, and only as far as the page shown needs; the other shards are asked after it is shown,
- * for the total and the last pages. By best match every shard is asked at once, since any of
+ * the entity profiles first, then the runs of months in date order, each shard's answer sorted by
+ * date and put after the last, and only as far as the page shown needs; the other shards are
+ * asked after it is shown, for the total and the last pages. Entities have no date: those whose
+ * name the words match come first (a reader looking for a name wants its page), the others last. By best match every shard is asked at once, since any of
  * them may hold the best result, and Pagefind merges the answers by score. The filter menus need
  * every filter's chunk (the people filter alone is most of it), so they are loaded only once the
  * results are shown and the filters are open; their counts are those of the whole search, once
@@ -29,6 +29,8 @@ interface PagefindResultData {
 }
 type Counts = Record<string, Record<string, number>>;
 interface PagefindResult {
+  /** The result's fields (`title`…) the words matched. */
+  matchedMetaFields?: string[];
   data(): Promise<PagefindResultData>;
 }
 interface PagefindSearch {
@@ -80,9 +82,8 @@ export async function startSearch(base: string): Promise<void> {
 
   const { shards } = (await (await fetch(`${root}pagefind/shards.json`)).json()) as ShardList;
   const pathOf = (dir: string): string => `${root}pagefind/${dir}/`;
-  /** The shards in the order a date order reads them: the entity profiles (the last shard), which
-   * have no date and are what a reader looking for a name wants first, then the runs of months,
-   * newest or oldest first. */
+  /** The shards in the order a date order reads them: the entity profiles (the last shard), then
+   * the runs of months, newest or oldest first. */
   const inOrder = (order: string): ShardList['shards'] => {
     const dated = shards.slice(0, -1);
     return [shards.at(-1)!, ...(order === 'oldest' ? dated.reverse() : dated)];
@@ -169,15 +170,30 @@ export async function startSearch(base: string): Promise<void> {
 
   /** The current form's search: by relevance, of every shard at once (Pagefind merges their
    * answers by score); by date, of one shard after another in date order, as far as the pages
-   * shown need, the answers put end to end. */
+   * shown need, the answers put end to end: first the entities whose name the words match, then
+   * the articles, then the entities whose profile alone they match. */
   function ask(): Found {
     const query = input.value.trim() || null;
     const filters = filtersChosen();
     const order = sortSelect.value;
-    if (order === BEST) return searchInTurn([everyShard], () => pagefind.search(query, { filters }));
+    if (order === BEST) return searchInTurn([{ prepare: everyShard, search: async () => (await pagefind.search(query, { filters })).results }]);
     const sort = { date: order === 'oldest' ? ('asc' as const) : ('desc' as const) };
-    const each = inOrder(order);
-    return searchInTurn(each.map((one) => () => shard(one)), (at) => pagefind.search(query, { filters: { ...filters, [SHARD]: each[at]!.name }, sort }));
+    const [profiles, ...dated] = inOrder(order);
+    const of = async (one: ShardList['shards'][number]): Promise<PagefindResult[]> => (await pagefind.search(query, { filters: { ...filters, [SHARD]: one.name }, sort })).results;
+    let unnamed: PagefindResult[] = [];
+    return searchInTurn([
+      {
+        prepare: () => shard(profiles!),
+        search: async () => {
+          const all = await of(profiles!);
+          const named = (result: PagefindResult): boolean => result.matchedMetaFields?.includes('title') ?? false;
+          unnamed = all.filter((result) => !named(result));
+          return all.filter(named);
+        },
+      },
+      ...dated.map((one) => ({ prepare: () => shard(one), search: () => of(one) })),
+      { prepare: async () => undefined, search: async () => unnamed },
+    ]);
   }
 
   /** The menus' counts for the current search, once every shard has answered it: asked again
@@ -265,21 +281,21 @@ interface Found {
 
 /** A search made in parts, each made ready (`prepare`) and asked (`search`) only when the
  * results before it do not fill what is asked for. */
-function searchInTurn(prepare: (() => Promise<unknown>)[], search: (part: number) => Promise<PagefindSearch>): Found {
+function searchInTurn(parts: { prepare: () => Promise<unknown>; search: () => Promise<PagefindResult[]> }[]): Found {
   let asked = 0;
   let queue = Promise.resolve();
   const found: Found = {
     results: [],
-    complete: prepare.length === 0,
+    complete: parts.length === 0,
     async fill(upTo, answered) {
       while (!found.complete && found.results.length < upTo) {
         queue = queue.then(async () => {
           if (found.complete) return;
-          const part = asked;
-          await prepare[part]!();
-          found.results.push(...(await search(part)).results);
-          asked = part + 1;
-          found.complete = asked === prepare.length;
+          const part = parts[asked]!;
+          await part.prepare();
+          found.results.push(...(await part.search()));
+          asked++;
+          found.complete = asked === parts.length;
         });
         await queue;
         answered?.();

@@ -49,6 +49,10 @@ const FILES: { path: string; text: string }[] = [
     text: `---\ntitle: "Market day in the delta"\ndate: 2022-06-01\nsource: "Delta Weekly"\nplaces: [Can Tho]\n---\nTraders from ${VIETNAMESE_WORD} Long brought rice and fish downriver.\n`,
   },
   {
+    path: 'articles/2023/2023-03-01-quillfeather-retires.md',
+    text: `---\ntitle: "A farewell on the quay"\ndate: 2023-03-01\nsource: "The Port Ellery Courier"\npeople: [Mara Quillfeather]\n---\nMara Quillfeather said she would leave the port at the end of the season.\n`,
+  },
+  {
     path: 'people/mara-quillfeather.md',
     text: '---\nname: Mara Quillfeather\nrole: Harbour master of Port Ellery\n---\nShe has run the harbour since 2019.\n',
   },
@@ -106,9 +110,19 @@ describe('every result is reachable', () => {
         await page.waitForFunction((text) => document.querySelector('[data-status]')?.textContent?.includes(text), `${(at - 1) * 20 + 1}–`);
         seen.push(...(await hrefs(page)));
       }
-      // The harbour master's profile, with no date, comes before the articles in either order.
-      expect(seen, sort).toEqual(['/people/mara-quillfeather/', ...expected]);
+      // The harbour master's profile, with no date and no "harbour" in her name, comes after the
+      // articles in either order.
+      expect(seen, sort).toEqual([...expected, '/people/mara-quillfeather/']);
       await page.context().close();
+    }
+  });
+
+  test('by date, an entity whose name the words match comes first', async () => {
+    for (const sort of ['', 'oldest']) {
+      const page = await open(`/search/?q=Quillfeather${sort ? `&sort=${sort}` : ''}`);
+      expect(await status(page), sort).toBe('2 results.');
+      expect(await hrefs(page), sort).toEqual(['/people/mara-quillfeather/', '/articles/2023-03-01-quillfeather-retires/']);
+      await page.close();
     }
   });
 
