@@ -75,7 +75,10 @@ async function measure(browser: Browser, server: Counting, url: string): Promise
   await page.goto(url);
   await page.waitForFunction(() => 'firstPage' in window, undefined, { timeout: 60_000 });
   type Moment = { at: number; wall: number };
-  const { firstResult, firstPage } = await page.evaluate(() => window as unknown as { firstResult: Moment; firstPage: Moment });
+  const { firstResult, firstPage } = await page.evaluate(() => {
+    const { firstResult, firstPage } = window as unknown as { firstResult: Moment; firstPage: Moment };
+    return { firstResult, firstPage };
+  });
   const ms = firstResult.at;
   const wall = firstPage.wall;
   while (Date.now() - Math.max(wall, ...server.sent.map((sent) => sent.at)) < QUIET_MS) await new Promise((resolve) => setTimeout(resolve, 100));
