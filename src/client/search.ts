@@ -141,7 +141,7 @@ export async function startSearch(base: string): Promise<void> {
   /** The page asked for, shown as its results come: by date, a shard's answer only adds
    * results after those already known, so what is shown never moves. */
   async function showPage(current: Found): Promise<void> {
-    await current.fill(page * PAGE + 1, () => void render(current));
+    await current.fill(page * PAGE + 1, () => render(current));
     await render(current);
   }
 
@@ -271,12 +271,13 @@ export async function startSearch(base: string): Promise<void> {
 }
 
 /** A search's results as far as they are known: `fill` asks more of its parts (shards) in
- * turn, one at a time, until there are `upTo` results or every part has answered, calling
- * `answered` after each. */
+ * turn, one at a time, until there are `upTo` results or every part has answered, waiting for
+ * `answered` after each that found more (so they are shown before the next shard is loaded:
+ * Pagefind's worker does one thing at a time). */
 interface Found {
   results: PagefindResult[];
   complete: boolean;
-  fill(upTo: number, answered?: () => void): Promise<void>;
+  fill(upTo: number, answered?: () => Promise<void>): Promise<void>;
 }
 
 /** A search made in parts, each made ready (`prepare`) and asked (`search`) only when the
@@ -289,6 +290,7 @@ function searchInTurn(parts: { prepare: () => Promise<unknown>; search: () => Pr
     complete: parts.length === 0,
     async fill(upTo, answered) {
       while (!found.complete && found.results.length < upTo) {
+        const known = found.results.length;
         queue = queue.then(async () => {
           if (found.complete) return;
           const part = parts[asked]!;
@@ -298,7 +300,7 @@ function searchInTurn(parts: { prepare: () => Promise<unknown>; search: () => Pr
           found.complete = asked === parts.length;
         });
         await queue;
-        answered?.();
+        if (found.results.length > known) await answered?.();
       }
     },
   };
