@@ -19,6 +19,10 @@ export interface Token {
   quoted?: boolean;
 }
 
+export function isWord(token: Token | undefined, ...lows: string[]): boolean {
+  return token?.type === 'word' && (lows.length === 0 || lows.includes(token.low));
+}
+
 export interface Mention {
   start: number;
   /** Exclusive. */

@@ -5,10 +5,12 @@
  */
 import type { Speaker } from './types.ts';
 import { PERSON_NOUNS, POSSESSIVE_PRONOUNS } from './words.ts';
-import type { Block, Mention, ProseBlock, Token } from './blocks.ts';
+import { type Block, isWord, type Mention, type ProseBlock, type Token } from './blocks.ts';
 import { sentenceStartBefore } from './sentences.ts';
-import { analyse, isWord, opensSentence } from './frames.ts';
+import { analyse } from './frames.ts';
+import { opensSentence } from './openers.ts';
 import { verbGroups } from './verbs.ts';
+import { previousSentence } from './attribute.ts';
 
 export type Gender = 'male' | 'female';
 
@@ -221,7 +223,8 @@ export function resolvePronoun(
             x.speaker.slug !== candidate.slug &&
             genderBefore(focus.genders, x.speaker.slug, b, p) === gender,
         );
-        if (other) return undefined;
+        // Unless the candidate was just quoted, in the sentence before: “…,” said Solomon. He…
+        if (other && !(i === window.length - 1 && inSentenceBefore(blocks, window[i]!, b, p))) return undefined;
         speaker = candidate;
       } else if (known === gender || gender === undefined) speaker = candidate;
       else if (known === undefined) return undefined;
@@ -238,6 +241,14 @@ export function resolvePronoun(
     if (current.boundaryAfter[k]) break;
   }
   return speaker;
+}
+
+/** Whether a point lies in the sentence before the one holding token `p` of block `b`, and that sentence holds a quotation. */
+function inSentenceBefore(blocks: Block[], point: Point, b: number, p: number): boolean {
+  const start = sentenceStartBefore(blocks[b] as ProseBlock, p);
+  const range = previousSentence(blocks, b, start);
+  if (range === undefined || point.block !== range.block || point.token < range.from || point.token >= range.to) return false;
+  return (blocks[range.block] as ProseBlock).tokens.slice(range.from, range.to).some((t) => t.type === 'quote');
 }
 
 /** The one person named outside quotations in the window whose gender fits, when nothing there blocks. */

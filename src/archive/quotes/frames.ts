@@ -9,7 +9,8 @@ import {
   PREP_CONJ,
   TITLES,
 } from './words.ts';
-import type { Block, Mention, ProseBlock, Token } from './blocks.ts';
+import { type Block, isWord, type Mention, type ProseBlock, type Token } from './blocks.ts';
+import { opensSentence } from './openers.ts';
 import { sentenceStartBefore } from './sentences.ts';
 import { type VerbGroup, verbGroupAt, verbGroups } from './verbs.ts';
 
@@ -31,9 +32,13 @@ const NAMING_VERBS = new Set([
  * A name that may describe the speaker named after it: an untagged one, an organisation's, or
  * anyone's in a possessive ("Twitter's Adam Sharp", "Clinton's aide Jake Sullivan").
  */
+function describesSpeaker(m: Mention): boolean {
+  return m.target === 'unknown' || (typeof m.target === 'object' && m.target.speaker.kind === 'organisations');
+}
+
 function describing(m: Mention): boolean {
   if (m.possessive) return m.target !== 'other';
-  return m.target === 'unknown' || (typeof m.target === 'object' && m.target.speaker.kind === 'organisations');
+  return describesSpeaker(m);
 }
 
 type Subject =
@@ -45,10 +50,6 @@ type Subject =
 
 const NONE: Subject = { type: 'none' };
 const GENERIC: Subject = { type: 'generic' };
-
-export function isWord(token: Token | undefined, ...lows: string[]): boolean {
-  return token?.type === 'word' && (lows.length === 0 || lows.includes(token.low));
-}
 
 function isDocNoun(token: Token | undefined): boolean {
   return token?.type === 'word' && !token.cap && DOC_NOUNS.has(token.low);
@@ -99,7 +100,10 @@ function subjectEndingAt(block: ProseBlock, from: number, j: number): Subject {
         return GENERIC;
       }
       if (q.type === 'word' && POSSESSIVE_PRONOUNS.has(q.low)) return GENERIC;
-      if (block.mentionEnd.get(p)?.possessive) return GENERIC;
+      // "American Action Forum's Douglas Holtz-Eakin said": an organisation's or an untagged
+      // name's possessive describes the speaker; a person's ("Vendrell's Quillfeather") does not.
+      const owner = block.mentionEnd.get(p);
+      if (owner?.possessive && !(p === m.start - 1 && describesSpeaker(owner))) return GENERIC;
     }
     return { type: 'mention', mention: m, start: m.start, end: m.end };
   }
@@ -119,6 +123,17 @@ function insideApposition(block: ProseBlock, from: number, start: number): boole
   while (k >= from && isWord(tokens[k]) && (TITLES.has(tokens[k]!.low) || DETERMINERS.has(tokens[k]!.low))) k--;
   if (k < from || tokens[k]!.text !== ',') return false;
   return block.mentions.some((m) => m.start >= from && m.end <= k && !m.possessive && m.target !== 'other');
+}
+
+/**
+ * Whether an appositive may open at token `k`: a lowercase word, a number, a possessive, a title
+ * ("X, Mrs. Obama's chief of staff, said"), or a party before "of" ("X, Republican of New York, said").
+ */
+function opensAppositive(block: ProseBlock, k: number): boolean {
+  const t = block.tokens[k]!;
+  if (!t.cap || /^\d/.test(t.text) || t.possessive) return true;
+  if (TITLES.has(t.low) || block.mentionStart.get(k)?.possessive) return true;
+  return isWord(block.tokens[k + 1], 'of') && typeof block.mentionStart.get(k)?.target !== 'object';
 }
 
 /** The subject of the verb group starting at `v`, read leftwards (skipping adverbs and an appositive). */
@@ -151,7 +166,7 @@ function subjectBefore(block: ProseBlock, from: number, v: number): Subject {
       if (u.type === 'quote') break;
       if (u.type === 'punct' && u.text === t.text) {
         const opening = tokens[k + 1]!;
-        if (k + 1 < j && opening.type === 'word' && (!opening.cap || /^\d/.test(opening.text) || opening.possessive)) {
+        if (k + 1 < j && opening.type === 'word' && opensAppositive(block, k + 1)) {
           const subject = subjectEndingAt(block, from, k - 1);
           if (subject.type === 'mention') return insideApposition(block, from, subject.start) ? GENERIC : subject;
           if (subject.type === 'pronoun' || subject.type === 'document') return subject;
@@ -221,7 +236,8 @@ function subjectAfter(block: ProseBlock, e: number, to: number): Subject {
   const docAfter = (n: number) => {
     for (let a = 0; a < 3 && n < to; a++, n++) {
       if (isDocNoun(tokens[n])) return n;
-      if (tokens[n]!.type !== 'word' || tokens[n]!.cap) return -1;
+      // "said X in a statement" is X's own statement, not a document X wrote of.
+      if (tokens[n]!.type !== 'word' || tokens[n]!.cap || AFTER_NAME.has(tokens[n]!.low)) return -1;
     }
     return -1;
   };
@@ -263,7 +279,8 @@ function readsOthersWords(block: ProseBlock, subject: Subject, group: VerbGroup,
 
 function atClauseStart(block: ProseBlock, from: number, v: number): boolean {
   if (v === from) return true;
-  const before = block.tokens[v - 1]!;
+  let before = block.tokens[v - 1]!;
+  if (/^['’]$/.test(before.text) && v - 2 >= from && block.tokens[v - 2]!.type === 'quote') before = block.tokens[v - 2]!;
   return before.type === 'quote' || (before.type === 'punct' && /^[,\u2014\u2013:(]$/.test(before.text));
 }
 
@@ -275,37 +292,6 @@ export interface Frame {
 }
 
 export type FrameResult = Frame | 'blocked' | undefined;
-
-/**
- * A mention that opens its sentence, after titles and a few descriptive words ("Florida developer
- * Mel Sembler expressed…"): the usual place of the one a story is about.
- */
-export function opensSentence(block: ProseBlock, m: Mention): boolean {
-  const { tokens } = block;
-  const titles = (k: number) => {
-    while (
-      k >= 0 &&
-      !block.boundaryAfter[k] &&
-      (tokens[k]!.text === '.' || (isWord(tokens[k]) && (TITLES.has(tokens[k]!.low) || tokens[k]!.low === 'the')))
-    )
-      k--;
-    return k;
-  };
-  let k = titles(m.start - 1);
-  let lower = 0;
-  while (lower < 3 && k >= 0 && !block.boundaryAfter[k] && isWord(tokens[k]) && !tokens[k]!.cap) {
-    k--;
-    lower++;
-  }
-  const descriptor = k >= 0 && !block.boundaryAfter[k] ? block.mentionEnd.get(k) : undefined;
-  // "Florida developer Mel Sembler expressed…", not "Karsk met Vendrell at…": a verb follows the name.
-  const next = tokens[m.end];
-  const verbFollows = isWord(next) && !next!.cap && !PREP_CONJ.has(next!.low);
-  if (descriptor?.target === 'unknown' && !descriptor.possessive && (lower === 0 || verbFollows))
-    k = titles(descriptor.start - 1);
-  else if (lower > 0) return false;
-  return k < 0 || block.boundaryAfter[k] === true;
-}
 
 /** The subject of the sentence a participle or a colon frame is in: the person or organisation opening it, or he/she. */
 function sentenceSubject(block: ProseBlock, end: number): Subject {
@@ -410,7 +396,8 @@ export function frameAfter(
   let descriptors = 0;
   for (let k = from; k < head; k++) {
     const t = tokens[k]!;
-    if (t.type === 'punct' && /^[,\u2014\u2013-]$/.test(t.text)) continue;
+    // A stray mark after the quote (''…,'' ' said X, where copy closed a quote inside it) is no word.
+    if (t.type === 'punct' && /^[,\u2014\u2013'’-]$/.test(t.text)) continue;
     // "“…,” harbour pilot Mara Quillfeather said": a few descriptive words may come first.
     // "Mr. Fitton said", "Democratic pollster Peter Fenn said", "CIA spokesman Ryan Trapani said":
     // titles, unknown names and organisations describe.

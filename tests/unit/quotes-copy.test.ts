@@ -1,0 +1,64 @@
+/**
+ * Attribution shapes of agency and newspaper copy found on PolNeAR's train split after the second
+ * round (issue #19): marks and phrases around the speaker's name, and whom a pronoun follows.
+ */
+import { describe, expect, it } from 'vitest';
+import { treeOf } from '../helpers/markdown.ts';
+import { extractQuotes, toSpeaker, type Speaker } from '../../src/archive/quotes/index.ts';
+
+function person(slug: string, name: string): Speaker {
+  return toSpeaker({ kind: 'people', slug, name, names: [name] })!;
+}
+function org(slug: string, name: string): Speaker {
+  return toSpeaker({ kind: 'organisations', slug, name, names: [name] })!;
+}
+
+const VENDRELL = person('tomas-vendrell', 'Tomas Vendrell');
+const MARA = person('mara-quillfeather', 'Mara Quillfeather');
+const HOPE = person('tom-hope', 'Tom Hope');
+const GUILD = org('pilots-guild', 'Pilots Guild');
+const CAST = [VENDRELL, MARA, HOPE, GUILD];
+const WORDS = 'The harbour will stay open as long as I live here';
+
+function speakers(markdown: string, cast: readonly Speaker[] = CAST): (string | null)[] {
+  return extractQuotes(treeOf(markdown), cast).map((q) => q.speaker?.slug ?? null);
+}
+
+describe('around the name', () => {
+  it('reads "in a statement" after the name as the speaker’s own statement', () => {
+    expect(speakers(`“${WORDS},” said Tomas Vendrell in a statement.`)).toEqual(['tomas-vendrell']);
+  });
+
+  it('passes over a stray mark left after the quotation', () => {
+    expect(speakers(`"They told us, 'the harbour will stay open,"' Mr. Vendrell said.`)).toEqual(['tomas-vendrell']);
+  });
+
+  it('reads an organisation’s possessive before the name as a descriptor, not a person’s', () => {
+    expect(speakers(`“${WORDS},” Pilots Guild’s Mara Quillfeather said.`)).toEqual(['mara-quillfeather']);
+    expect(speakers(`“${WORDS},” Vendrell’s Mara Quillfeather said.`)).toEqual([null]);
+  });
+
+  it('passes over an appositive opening with a title, a possessive or a party before "of"', () => {
+    expect(speakers(`“${WORDS},” Tomas Vendrell, Mr. Hope’s chief of staff, said.`)).toEqual(['tomas-vendrell']);
+    expect(speakers(`“${WORDS},” Tomas Vendrell, Republican of Ohio, said.`)).toEqual(['tomas-vendrell']);
+  });
+});
+
+describe('whom a pronoun follows', () => {
+  it('takes the subject after an introductory phrase as the one in focus', () => {
+    expect(
+      speakers(`Mr. Hope spoke first. In an interview last week, Mr. Vendrell described the meeting.\n\n“${WORDS},” he recalled.`),
+    ).toEqual(['tomas-vendrell']);
+    // A person named in the phrase makes it no introduction.
+    expect(
+      speakers(`After meeting Mara Quillfeather, Vendrell left.\n\n“${WORDS},” he said.`),
+    ).toEqual([null]);
+  });
+
+  it('gives he to someone of unknown gender just quoted in the sentence before, not otherwise', () => {
+    expect(
+      speakers(`Mr. Hope spoke first.\n\n“${WORDS},” said Tomas Vendrell. He called the plan “a necessary one and an urgent one for us.”`),
+    ).toEqual(['tomas-vendrell', 'tomas-vendrell']);
+    expect(speakers(`Mr. Hope spoke first. Vendrell spoke next.\n\n“${WORDS},” he said.`)).toEqual([null]);
+  });
+});
