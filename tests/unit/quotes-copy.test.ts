@@ -62,3 +62,18 @@ describe('whom a pronoun follows', () => {
     expect(speakers(`Mr. Hope spoke first. Vendrell spoke next.\n\n“${WORDS},” he said.`)).toEqual([null]);
   });
 });
+
+describe('signed quotations', () => {
+  it('gives a quotation signed with a dash to the name signed, in its paragraph or the next', () => {
+    expect(speakers(`“${WORDS}.” ― Mara Quillfeather “The pilots know the quay better than anyone.” ― Tomas Vendrell`)).toEqual([
+      'mara-quillfeather',
+      'tomas-vendrell',
+    ]);
+    expect(speakers(`"${WORDS}."\n\n\\- Vendrell.`)).toEqual(['tomas-vendrell']);
+  });
+
+  it('takes no dash followed by more than a name for a signature', () => {
+    expect(speakers(`“${WORDS}.” ― Vendrell’s friend agreed with that.`)).toEqual([null]);
+    expect(speakers(`“${WORDS}.” ― Vendrell and the pilots.`)).toEqual([null]);
+  });
+});

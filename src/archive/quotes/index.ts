@@ -67,7 +67,8 @@ import {
 } from './blocks.ts';
 import { findMentions, tokenise } from './sentences.ts';
 import { frameAfter, frameBefore, type FrameResult } from './frames.ts';
-import { combine, type Range, type Resolution, type Resolved, resolveFrame } from './attribute.ts';
+import { combine, type Range, type Resolution, type Resolved, resolveFrame, resolveMention } from './attribute.ts';
+import { signatureAfter } from './signatures.ts';
 import { blockquoteUnit, resolveSignature } from './blockquotes.ts';
 import { genderEvidence, trackFocus } from './focus.ts';
 import { shortLeadFrame } from './leads.ts';
@@ -167,7 +168,10 @@ export function extractQuotes(tree: Root, speakers: readonly Speaker[], others: 
     const newSentence = lastBlock.tokens[qn]!.endsSentence === true && lastBlock.boundaryAfter[qn] === true;
     const post = frameAfter(blocks, last.block, qn, postTo, newSentence, first.block);
     frames.push(post);
-    let count = 0;
+    // “…” ― Name: a signature counts as a frame of its own.
+    const signature = signatureAfter(blocks, last.block, qn);
+    if (signature) resolutions.push(resolveMention(signature));
+    let count = signature ? 1 : 0;
     for (const frame of frames) {
       if (frame === undefined) continue;
       count++;
