@@ -44,20 +44,46 @@ describe('around the name', () => {
   });
 });
 
+describe('descriptors and surnames', () => {
+  it('passes over a tagged name that describes the speaker after an inverted verb', () => {
+    expect(speakers(`“${WORDS},” said Vendrell constituent Mara Quillfeather.`)).toEqual(['mara-quillfeather']);
+    expect(speakers(`“${WORDS},” said Pilots Guild Deputy Whip Mara Quillfeather.`)).toEqual(['mara-quillfeather']);
+    expect(speakers(`“${WORDS},” said Vendrell of the Pilots Guild.`)).toEqual(['tomas-vendrell']);
+  });
+
+  it('reads "citing" as giving others’ words only before a name or a document', () => {
+    expect(speakers(`“${WORDS},” Vendrell said, citing low tides and high costs.`)).toEqual(['tomas-vendrell']);
+    expect(speakers(`“${WORDS},” Vendrell said, citing the Pilots Guild.`)).toEqual([null]);
+  });
+
+  it('ends no sentence at the initial of a bracketed state', () => {
+    expect(speakers(`Rep. Tomas Vendrell (D-N.Y.) said the port “will stay open as long as I live here.”`)).toEqual([
+      'tomas-vendrell',
+    ]);
+  });
+
+  it('reads a surname with its particle', () => {
+    const lepen = person('marine-le-pen', 'Marine Le Pen');
+    expect(speakers(`“${WORDS},” said Le Pen.`, [lepen])).toEqual(['marine-le-pen']);
+  });
+});
+
 describe('whom a pronoun follows', () => {
   it('takes the subject after an introductory phrase as the one in focus', () => {
     expect(
-      speakers(`Mr. Hope spoke first. In an interview last week, Mr. Vendrell described the meeting.\n\n“${WORDS},” he recalled.`),
+      speakers(
+        `Mr. Hope spoke first. In an interview last week, Mr. Vendrell described the meeting.\n\n“${WORDS},” he recalled.`,
+      ),
     ).toEqual(['tomas-vendrell']);
     // A person named in the phrase makes it no introduction.
-    expect(
-      speakers(`After meeting Mara Quillfeather, Vendrell left.\n\n“${WORDS},” he said.`),
-    ).toEqual([null]);
+    expect(speakers(`After meeting Mara Quillfeather, Vendrell left.\n\n“${WORDS},” he said.`)).toEqual([null]);
   });
 
   it('gives he to someone of unknown gender just quoted in the sentence before, not otherwise', () => {
     expect(
-      speakers(`Mr. Hope spoke first.\n\n“${WORDS},” said Tomas Vendrell. He called the plan “a necessary one and an urgent one for us.”`),
+      speakers(
+        `Mr. Hope spoke first.\n\n“${WORDS},” said Tomas Vendrell. He called the plan “a necessary one and an urgent one for us.”`,
+      ),
     ).toEqual(['tomas-vendrell', 'tomas-vendrell']);
     expect(speakers(`Mr. Hope spoke first. Vendrell spoke next.\n\n“${WORDS},” he said.`)).toEqual([null]);
   });
@@ -65,10 +91,9 @@ describe('whom a pronoun follows', () => {
 
 describe('signed quotations', () => {
   it('gives a quotation signed with a dash to the name signed, in its paragraph or the next', () => {
-    expect(speakers(`“${WORDS}.” ― Mara Quillfeather “The pilots know the quay better than anyone.” ― Tomas Vendrell`)).toEqual([
-      'mara-quillfeather',
-      'tomas-vendrell',
-    ]);
+    expect(
+      speakers(`“${WORDS}.” ― Mara Quillfeather “The pilots know the quay better than anyone.” ― Tomas Vendrell`),
+    ).toEqual(['mara-quillfeather', 'tomas-vendrell']);
     expect(speakers(`"${WORDS}."\n\n\\- Vendrell.`)).toEqual(['tomas-vendrell']);
   });
 

@@ -185,11 +185,33 @@ function subjectBefore(block: ProseBlock, from: number, v: number): Subject {
   return subjectEndingAt(block, from, j);
 }
 
+/**
+ * After a name that describes the one after it ("said Cruz constituent Dan Golvach", "said Senate
+ * Minority Whip Dick Durbin"), the start of that tagged name: at most four lowercase words,
+ * titles and untagged names between, and no verb.
+ */
+function nameAfterDescriptor(block: ProseBlock, n: number, to: number): number {
+  const { tokens } = block;
+  for (let k = n; k < to && k <= n + 4; k++) {
+    const m = block.mentionStart.get(k);
+    if (m && typeof m.target === 'object') return k > n ? k : -1;
+    const t = tokens[k]!;
+    if (m?.target === 'unknown' && !m.possessive) {
+      k = m.end - 1;
+      continue;
+    }
+    const word = t.type === 'word' && (!t.cap || TITLES.has(t.low)) && !PREP_CONJ.has(t.low) && !AFTER_NAME.has(t.low);
+    if (!word || verbGroupAt(tokens, k) || POSSESSIVE_PRONOUNS.has(t.low) || isWord(t, 'he', 'she')) return -1;
+  }
+  return -1;
+}
+
 /** The subject after a verb at the start of a clause: "said Vendrell", "according to the statement". */
 function subjectAfter(block: ProseBlock, e: number, to: number): Subject {
   const { tokens } = block;
   let k = e;
   let skipped = 0;
+  let plains = 0;
   while (k < to && skipped < 8) {
     const u = tokens[k]!;
     const plain =
@@ -217,8 +239,14 @@ function subjectAfter(block: ProseBlock, e: number, to: number): Subject {
       k = descriptor!.end;
       continue;
     }
+    const named = descriptor === undefined || descriptor.target === 'other' ? -1 : nameAfterDescriptor(block, descriptor.end, to);
+    if (named !== -1) {
+      skipped += named - k;
+      k = named;
+      break;
+    }
     if (!plain && !title && !titleDot) break;
-    if (plain && skipped >= 4) break;
+    if (plain && ++plains > 4) break;
     k++;
     skipped++;
   }
@@ -265,6 +293,18 @@ function subjectAfter(block: ProseBlock, e: number, to: number): Subject {
   return GENERIC;
 }
 
+/** Whether a source follows "citing" at `k`: a name (not a possessive) or a document, after a determiner. */
+function citesSource(block: ProseBlock, k: number): boolean {
+  const { tokens } = block;
+  for (let n = k; n < k + 3 && n < tokens.length; n++) {
+    const m = block.mentionStart.get(n);
+    if (m) return !m.possessive;
+    if (isDocNoun(tokens[n])) return true;
+    if (!isWord(tokens[n]) || tokens[n]!.cap) return false;
+  }
+  return false;
+}
+
 /** "Vendrell read from the guild's letter", "…, quoting the minutes": a person giving others' words. */
 function readsOthersWords(block: ProseBlock, subject: Subject, group: VerbGroup, to: number): boolean {
   const { tokens } = block;
@@ -272,7 +312,9 @@ function readsOthersWords(block: ProseBlock, subject: Subject, group: VerbGroup,
   if (isWord(tokens[group.start], 'read', 'reads')) return true;
   for (let k = sentenceStartBefore(block, group.start); k < to; k++) {
     if (k >= group.start && k < group.end) continue;
-    if (isWord(tokens[k], 'quoting', 'citing', 'quoted', 'reading')) return true;
+    if (isWord(tokens[k], 'quoting', 'quoted', 'reading')) return true;
+    // "…, citing the report" gives its words; "…, citing low growth" gives reasons.
+    if (isWord(tokens[k], 'citing') && citesSource(block, k + 1)) return true;
   }
   return false;
 }

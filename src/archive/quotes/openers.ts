@@ -35,7 +35,19 @@ export function opensSentence(block: ProseBlock, m: Mention): boolean {
 }
 
 /** Words that open an introductory phrase: "In an interview last week, Hoenlein described…". */
-const INTRODUCING = new Set(['in', 'at', 'on', 'after', 'when', 'while', 'during', 'since', 'before', 'following', 'despite']);
+const INTRODUCING = new Set([
+  'in',
+  'at',
+  'on',
+  'after',
+  'when',
+  'while',
+  'during',
+  'since',
+  'before',
+  'following',
+  'despite',
+]);
 
 /**
  * Whether the mention follows an introductory phrase ending in a comma at `k`, in which no person

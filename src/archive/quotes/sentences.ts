@@ -59,10 +59,11 @@ export function tokenise(block: ProseBlock): void {
     if (t.type === 'quote') return t.endsSentence === true;
     if (t.type !== 'punct' || !/^[.!?…]$/.test(t.text)) return false;
     const before = tokens[i - 1];
+    // "Mr." and "J." end no sentence, nor does the initial in "(D-N.Y.)".
     if (
       t.text === '.' &&
       before?.type === 'word' &&
-      (ABBREVIATIONS.has(before.low) || (before.text.length === 1 && before.cap))
+      (ABBREVIATIONS.has(before.low) || (before.text.length === 1 && before.cap) || /-\p{Lu}$/u.test(before.text))
     )
       return false;
     return true;

@@ -8,6 +8,11 @@ export const VIETNAMESE_SURNAMES = new Set([
 /** Words after a surname that are not it: "Martin Luther King Jr." is King. */
 export const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
+/** Words that belong to the surname after them: "Le Pen", "Van Hollen", "Da Silva". */
+export const SURNAME_PARTICLES = new Set([
+  'le', 'la', 'de', 'du', 'des', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'della', 'al', 'el', 'bin', 'ibn',
+]);
+
 export const KHMER_SCRIPT = /[\u1780-\u17ff\u19e0-\u19ff]/u;
 
 export const SPEECH_VERBS = new Set([
