@@ -68,6 +68,20 @@ describe('descriptors and surnames', () => {
   });
 });
 
+describe('a frame closing the sentence a quotation runs on in', () => {
+  it('gives the quotation to the frame after the comma that ends its sentence', () => {
+    expect(speakers(`“${WORDS}” since the tides were kind this year, said Tomas Vendrell, a harbour pilot.`)).toEqual([
+      'tomas-vendrell',
+    ]);
+    expect(speakers(`“${WORDS}” as his father hoped, Mr. Vendrell said.`)).toEqual(['tomas-vendrell']);
+  });
+
+  it('not when another speech verb comes between, or the frame tells someone', () => {
+    expect(speakers(`“${WORDS}” as Hope said at the time, Vendrell recalled.`)).toEqual([null]);
+    expect(speakers(`“${WORDS}” the pilot, Mara Quillfeather, told Pilots Guild.`)).toEqual([null]);
+  });
+});
+
 describe('whom a pronoun follows', () => {
   it('takes the subject after an introductory phrase as the one in focus', () => {
     expect(

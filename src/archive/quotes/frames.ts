@@ -416,6 +416,22 @@ export function frameBefore(blocks: Block[], b: number, from: number, q: number)
   return { block: b, opening: b, subject };
 }
 
+/**
+ * Whether the frame starting at `head` closes the sentence the quotation runs on in: “…” since the
+ * votes were close, said Vendrell. A comma before it (and its titles), and between the quote and
+ * the comma no other speech verb and no clause break.
+ */
+function closesClause(block: ProseBlock, from: number, head: number): boolean {
+  const { tokens } = block;
+  let h = head;
+  while (h > from && (tokens[h - 1]!.text === '.' || TITLES.has(tokens[h - 1]!.low))) h--;
+  if (h - 1 <= from || tokens[h - 1]!.text !== ',') return false;
+  for (let k = from; k < h - 1; k++) {
+    if (tokens[k]!.type === 'quote' || /^[:;\u2014\u2013]$/.test(tokens[k]!.text) || verbGroupAt(tokens, k)) return false;
+  }
+  return true;
+}
+
 /** The frame after a quotation: the first speech verb, attached right after the quote. */
 export function frameAfter(
   blocks: Block[],
@@ -461,6 +477,8 @@ export function frameAfter(
       descriptors++;
       continue;
     }
+    // "…, told Vatican Radio": after "told" stands the one told, not the speaker.
+    if (!newSentence && !(inverted && group.telling) && closesClause(block, from, head)) break;
     return give;
   }
   let after = Math.max(group.end, subject.end);
