@@ -1,6 +1,7 @@
 /** The blocks of a body (paragraphs, block quotes, barriers) and the quoted spans in them, grouped into units. */
 import type { Blockquote, Nodes, Paragraph, PhrasingContent, Root } from 'mdast';
 import type { Target } from './speakers.ts';
+import { DOC_NOUNS } from './words.ts';
 
 export interface Token {
   type: 'word' | 'punct' | 'quote';
@@ -21,6 +22,10 @@ export interface Token {
 
 export function isWord(token: Token | undefined, ...lows: string[]): boolean {
   return token?.type === 'word' && (lows.length === 0 || lows.includes(token.low));
+}
+
+export function isDocNoun(token: Token | undefined): boolean {
+  return token?.type === 'word' && !token.cap && DOC_NOUNS.has(token.low);
 }
 
 export interface Mention {

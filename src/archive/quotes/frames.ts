@@ -9,7 +9,8 @@ import {
   PREP_CONJ,
   TITLES,
 } from './words.ts';
-import { type Block, isWord, type Mention, type ProseBlock, type Token } from './blocks.ts';
+import { type Block, isDocNoun, isWord, type Mention, type ProseBlock } from './blocks.ts';
+import { closesClause, readsOthersWords } from './clauses.ts';
 import { opensSentence } from './openers.ts';
 import { sentenceStartBefore } from './sentences.ts';
 import { type VerbGroup, verbGroupAt, verbGroups } from './verbs.ts';
@@ -50,10 +51,6 @@ type Subject =
 
 const NONE: Subject = { type: 'none' };
 const GENERIC: Subject = { type: 'generic' };
-
-function isDocNoun(token: Token | undefined): boolean {
-  return token?.type === 'word' && !token.cap && DOC_NOUNS.has(token.low);
-}
 
 /** A document phrase ending at `j` (the document noun), read leftwards: "a HPG press release". */
 function documentLeft(block: ProseBlock, from: number, j: number): Subject {
@@ -293,32 +290,6 @@ function subjectAfter(block: ProseBlock, e: number, to: number): Subject {
   return GENERIC;
 }
 
-/** Whether a source follows "citing" at `k`: a name (not a possessive) or a document, after a determiner. */
-function citesSource(block: ProseBlock, k: number): boolean {
-  const { tokens } = block;
-  for (let n = k; n < k + 3 && n < tokens.length; n++) {
-    const m = block.mentionStart.get(n);
-    if (m) return !m.possessive;
-    if (isDocNoun(tokens[n])) return true;
-    if (!isWord(tokens[n]) || tokens[n]!.cap) return false;
-  }
-  return false;
-}
-
-/** "Vendrell read from the guild's letter", "…, quoting the minutes": a person giving others' words. */
-function readsOthersWords(block: ProseBlock, subject: Subject, group: VerbGroup, to: number): boolean {
-  const { tokens } = block;
-  if (subject.type === 'document') return false;
-  if (isWord(tokens[group.start], 'read', 'reads')) return true;
-  for (let k = sentenceStartBefore(block, group.start); k < to; k++) {
-    if (k >= group.start && k < group.end) continue;
-    if (isWord(tokens[k], 'quoting', 'quoted', 'reading')) return true;
-    // "…, citing the report" gives its words; "…, citing low growth" gives reasons.
-    if (isWord(tokens[k], 'citing') && citesSource(block, k + 1)) return true;
-  }
-  return false;
-}
-
 function atClauseStart(block: ProseBlock, from: number, v: number): boolean {
   if (v === from) return true;
   let before = block.tokens[v - 1]!;
@@ -412,24 +383,8 @@ export function frameBefore(blocks: Block[], b: number, from: number, q: number)
     if (verbGroupAt(tokens, k)) return 'blocked';
   }
   if (wordsInTail > 25) return 'blocked';
-  if (readsOthersWords(block, subject, group, q)) return 'blocked';
+  if (readsOthersWords(block, subject.type === 'document', group, q)) return 'blocked';
   return { block: b, opening: b, subject };
-}
-
-/**
- * Whether the frame starting at `head` closes the sentence the quotation runs on in: “…” since the
- * votes were close, said Vendrell. A comma before it (and its titles), and between the quote and
- * the comma no other speech verb and no clause break.
- */
-function closesClause(block: ProseBlock, from: number, head: number): boolean {
-  const { tokens } = block;
-  let h = head;
-  while (h > from && (tokens[h - 1]!.text === '.' || TITLES.has(tokens[h - 1]!.low))) h--;
-  if (h - 1 <= from || tokens[h - 1]!.text !== ',') return false;
-  for (let k = from; k < h - 1; k++) {
-    if (tokens[k]!.type === 'quote' || /^[:;\u2014\u2013]$/.test(tokens[k]!.text) || verbGroupAt(tokens, k)) return false;
-  }
-  return true;
 }
 
 /** The frame after a quotation: the first speech verb, attached right after the quote. */
@@ -497,6 +452,6 @@ export function frameAfter(
     if (rest.length > 0 && (!AFTER_NAME.has(rest[0]!.low) || rest.length > 6)) return undefined;
     if (tokens.slice(k, to).some((_, n) => block.mentionStart.has(k + n))) return undefined;
   }
-  if (readsOthersWords(block, subject, group, to)) return 'blocked';
+  if (readsOthersWords(block, subject.type === 'document', group, to)) return 'blocked';
   return { block: b, opening, subject };
 }
