@@ -82,6 +82,23 @@ describe('a frame closing the sentence a quotation runs on in', () => {
   });
 });
 
+describe('another’s name in reported speech', () => {
+  it('gives a partial quote after "X said Y’s …" to X unless Y’s words are the quotation', () => {
+    expect(
+      speakers(`Vendrell said Quillfeather’s plans and promises “will sink the harbour before the winter.”`),
+    ).toEqual(['tomas-vendrell']);
+    expect(speakers(`Vendrell said Quillfeather’s remarks, “${WORDS},” were wrong.`)).toEqual([null]);
+  });
+
+  it('passes over an organisation that is the object of a verb in the apposition', () => {
+    expect(
+      speakers(
+        `Tomas Vendrell, the pilot who heads the Pilots Guild, which owns the quay, said the port “will stay open as long as I live.”`,
+      ),
+    ).toEqual(['tomas-vendrell']);
+  });
+});
+
 describe('whom a pronoun follows', () => {
   it('takes the subject after an introductory phrase as the one in focus', () => {
     expect(

@@ -6,7 +6,9 @@ import {
   DOC_NOUNS,
   OTHER_SUBJECT_PRONOUNS,
   POSSESSIVE_PRONOUNS,
+  PERSON_NOUNS,
   PREP_CONJ,
+  SPEECH_NOUNS,
   TITLES,
 } from './words.ts';
 import { type Block, isDocNoun, isWord, type Mention, type ProseBlock } from './blocks.ts';
@@ -110,6 +112,19 @@ function subjectEndingAt(block: ProseBlock, from: number, j: number): Subject {
   return GENERIC;
 }
 
+/** Whether the name starting at `start` is the object of a verb: "who heads the Banking Committee". */
+function objectOfVerb(block: ProseBlock, from: number, start: number): boolean {
+  const { tokens } = block;
+  let k = start - 1;
+  while (k >= from && isWord(tokens[k]) && (TITLES.has(tokens[k]!.low) || DETERMINERS.has(tokens[k]!.low))) k--;
+  for (let lower = 0; k >= from && lower < 3; k--, lower++) {
+    const t = tokens[k]!;
+    if (t.type !== 'word' || t.cap || block.mentionEnd.has(k)) return false;
+    if (PREP_CONJ.has(t.low)) return t.low === 'who' || t.low === 'which' || t.low === 'that';
+  }
+  return false;
+}
+
 /**
  * Whether the phrase starting at `start` follows a comma that itself follows a name: "Sam
  * Solovey, a contestant on the show "The Apprentice," who…, said" is Solovey's frame, not the show's.
@@ -131,6 +146,16 @@ function opensAppositive(block: ProseBlock, k: number): boolean {
   if (!t.cap || /^\d/.test(t.text) || t.possessive) return true;
   if (TITLES.has(t.low) || block.mentionStart.get(k)?.possessive) return true;
   return isWord(block.tokens[k + 1], 'of') && typeof block.mentionStart.get(k)?.target !== 'object';
+}
+
+/** Whether the words owned at `k` run straight to the quotation at `q` and speak it: "Y's statement: “…”". */
+function ownsTheWords(block: ProseBlock, k: number, q: number): boolean {
+  const between = block.tokens.slice(k, q).filter((t) => !/^[,:]$/.test(t.text));
+  return (
+    between.length <= 3 &&
+    between.every((t) => t.type === 'word' && !t.cap) &&
+    between.some((t) => DOC_NOUNS.has(t.low) || PERSON_NOUNS.has(t.low) || SPEECH_NOUNS.has(t.low))
+  );
 }
 
 /** The subject of the verb group starting at `v`, read leftwards (skipping adverbs and an appositive). */
@@ -165,7 +190,9 @@ function subjectBefore(block: ProseBlock, from: number, v: number): Subject {
         const opening = tokens[k + 1]!;
         if (k + 1 < j && opening.type === 'word' && opensAppositive(block, k + 1)) {
           const subject = subjectEndingAt(block, from, k - 1);
-          if (subject.type === 'mention') return insideApposition(block, from, subject.start) ? GENERIC : subject;
+          // "X, the senator who heads the Banking Committee, which oversees…, said": an object is passed over.
+          if (subject.type === 'mention' && !objectOfVerb(block, from, subject.start))
+            return insideApposition(block, from, subject.start) ? GENERIC : subject;
           if (subject.type === 'pronoun' || subject.type === 'document') return subject;
         }
         continue;
@@ -373,10 +400,11 @@ export function frameBefore(blocks: Block[], b: number, from: number, q: number)
       let p = k - 1;
       if (isWord(tokens[p], 'the')) p--;
       const recipient = isWord(tokens[p], 'to', 'told', 'tells') || (p < tailStart && group.telling);
-      // Anyone else named is what the speaker talks about ("Oltchick said Freddy had “…”"), unless
-      // a speech verb of their own follows (caught below) or they own something that speaks.
-      if (!recipient && (m.possessive || (isWord(tokens[m.end]) && NAMING_VERBS.has(tokens[m.end]!.low))))
-        return 'blocked';
+      // Anyone else named is what the speaker talks about ("Oltchick said Freddy had “…”", "Ryan
+      // said Obama's words and actions “amount to…”"), unless a speech verb of their own follows
+      // (caught below) or what they own speaks the quotation ("X said Y's statement: “…”").
+      const naming = isWord(tokens[m.end]) && NAMING_VERBS.has(tokens[m.end]!.low);
+      if (!recipient && ((m.possessive && ownsTheWords(block, m.end, q)) || naming)) return 'blocked';
       k = m.end - 1;
       continue;
     }

@@ -38,6 +38,12 @@ export const DOC_NOUNS = new Set([
   'petition', 'manifesto', 'proclamation', 'directive', 'leaflet', 'pamphlet', 'newsletter', 'filing',
 ]);
 
+/** What someone's words come in, besides documents: "Vendrell's remarks: “…”". */
+export const SPEECH_NOUNS = new Set([
+  'words', 'remarks', 'comment', 'comments', 'tweet', 'tweets', 'speech', 'quote', 'slogan', 'motto', 'promise',
+  'pledge', 'answer', 'response', 'reply', 'claim', 'vow', 'warning', 'post', 'ad', 'video', 'campaign', 'view',
+]);
+
 /** A word before a name that makes the name something other than the subject. */
 export const PREP_CONJ = new Set([
   'of', 'for', 'to', 'with', 'by', 'from', 'about', 'on', 'at', 'against', 'than', 'like', 'between', 'and',
