@@ -82,6 +82,21 @@ describe('a frame closing the sentence a quotation runs on in', () => {
   });
 });
 
+describe('commas around the name', () => {
+  it('passes over a comma after a bracket, and a party and state in commas', () => {
+    expect(speakers(`At the quay on Tuesday, Rep. Tomas Vendrell (D-OH), said, “${WORDS}.”`)).toEqual([
+      'tomas-vendrell',
+    ]);
+    expect(speakers(`“${WORDS},” Sen. Tomas Vendrell, R-Ky., said.`)).toEqual(['tomas-vendrell']);
+  });
+
+  it('takes a name after an introductory place for the subject, not for an apposition', () => {
+    expect(
+      speakers(`At Port Ellery, where the pilots meet, Tomas Vendrell, the guild’s president, said “${WORDS}.”`),
+    ).toEqual(['tomas-vendrell']);
+  });
+});
+
 describe('another’s name in reported speech', () => {
   it('gives a partial quote after "X said Y’s …" to X unless Y’s words are the quotation', () => {
     expect(

@@ -134,16 +134,24 @@ function insideApposition(block: ProseBlock, from: number, start: number): boole
   let k = start - 1;
   while (k >= from && isWord(tokens[k]) && (TITLES.has(tokens[k]!.low) || DETERMINERS.has(tokens[k]!.low))) k--;
   if (k < from || tokens[k]!.text !== ',') return false;
-  return block.mentions.some((m) => m.start >= from && m.end <= k && !m.possessive && m.target !== 'other');
+  // The name heads an apposition of its own: a comma follows it, and no preposition stands before
+  // it ("At Boca West, where…, Jay DiPietro, the club's president, said" is DiPietro's).
+  return block.mentions.some((m) => {
+    if (m.start < from || m.end > k || m.possessive || m.target === 'other' || tokens[m.end]?.text !== ',') return false;
+    let p = m.start - 1;
+    while (p >= from && isWord(tokens[p]) && (TITLES.has(tokens[p]!.low) || DETERMINERS.has(tokens[p]!.low))) p--;
+    return !(p >= from && isWord(tokens[p]) && (PREP_CONJ.has(tokens[p]!.low) || AFTER_NAME.has(tokens[p]!.low)));
+  });
 }
 
 /**
  * Whether an appositive may open at token `k`: a lowercase word, a number, a possessive, a title
- * ("X, Mrs. Obama's chief of staff, said"), or a party before "of" ("X, Republican of New York, said").
+ * ("X, Mrs. Obama's chief of staff, said"), a party ("X, R-Ky., said", "X, Republican of New York, said").
  */
 function opensAppositive(block: ProseBlock, k: number): boolean {
   const t = block.tokens[k]!;
-  if (!t.cap || /^\d/.test(t.text) || t.possessive) return true;
+  // "X, R-Ky., said": a party and state.
+  if (!t.cap || /^\d/.test(t.text) || t.possessive || /^[RDI]-\p{Lu}/u.test(t.text)) return true;
   if (TITLES.has(t.low) || block.mentionStart.get(k)?.possessive) return true;
   return isWord(block.tokens[k + 1], 'of') && typeof block.mentionStart.get(k)?.target !== 'object';
 }
@@ -169,7 +177,8 @@ function subjectBefore(block: ProseBlock, from: number, v: number): Subject {
     (AUX_ADV.has(tokens[j]!.low) || /ly$/.test(tokens[j]!.low))
   )
     j--;
-  // "Rep. Gwen Moore (D-Wis.) said": a bracket after the name is skipped.
+  // "Rep. Gwen Moore (D-Wis.) said", "Gov. John Kasich (R-OH), said": a bracket after the name is skipped.
+  if (j > from && tokens[j]!.text === ',' && tokens[j - 1]!.text === ')') j--;
   if (j >= from && tokens[j]!.text === ')') {
     let k = j - 1;
     while (k >= Math.max(from, j - 10) && tokens[k]!.text !== '(' && tokens[k]!.type !== 'quote') k--;
