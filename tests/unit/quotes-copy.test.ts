@@ -125,6 +125,24 @@ describe('whom a pronoun follows', () => {
     expect(speakers(`After meeting Mara Quillfeather, Vendrell left.\n\n“${WORDS},” he said.`)).toEqual([null]);
   });
 
+  it('keeps the focus past a contraction opening a sentence, "however", or a speech verb used as a noun', () => {
+    expect(
+      speakers(`Mr. Vendrell spoke at the quay. We're in the harbour business, he told them.\n\n“${WORDS},” he said.`),
+    ).toEqual(['tomas-vendrell']);
+    expect(speakers(`Mr. Vendrell however said the quay was safe.\n\n“${WORDS},” he said.`)).toEqual([
+      'tomas-vendrell',
+    ]);
+    expect(speakers(`Mr. Vendrell denounced Hope’s remarks and warned of the cost.\n\n“${WORDS},” he said.`)).toEqual([
+      'tomas-vendrell',
+    ]);
+  });
+
+  it('reads "X of <place>" before an apposition as X', () => {
+    expect(
+      speakers(`Rep. Tomas Vendrell of Port Ellery, a pilot, said the quay “will stay open as long as I live here.”`),
+    ).toEqual(['tomas-vendrell']);
+  });
+
   it('gives he to someone of unknown gender just quoted in the sentence before, not otherwise', () => {
     expect(
       speakers(

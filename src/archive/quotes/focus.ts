@@ -144,7 +144,12 @@ export function trackFocus(blocks: readonly Block[], genders: GenderEvidence): F
       let to = group.end;
       while (to < tokens.length && !block.boundaryAfter[to - 1]) to++;
       // "X admitted …, but said …", "X told MSNBC when asked …": the verb's subject is X's, not someone else.
-      if (spokeIn === from && subjectElided(tokens, group.start)) continue;
+      // So is "X denounced the remarks and warned…": the subject opening the sentence.
+      const opened = () =>
+        block.mentions.some(
+          (m) => m.start >= from && m.end <= group.start && personOf(m) && !m.possessive && opensSentence(block, m),
+        );
+      if (subjectElided(tokens, group.start) && (spokeIn === from || opened())) continue;
       const subject = analyse(block, from, to, group);
       spokeIn = -1;
       if (subject.type === 'mention') {

@@ -96,6 +96,16 @@ function subjectEndingAt(block: ProseBlock, from: number, j: number): Subject {
               return { type: 'document', author: m, start: doc.start, end: m.end };
           }
         }
+        // "Rep. Lee Zeldin of New York, a Trump supporter, said": the person before "of" a place.
+        const before = q.low === 'of' && m.target === 'unknown' ? block.mentionEnd.get(p - 1) : undefined;
+        if (
+          before &&
+          before.start >= from &&
+          !before.possessive &&
+          typeof before.target === 'object' &&
+          before.target.speaker.kind === 'people'
+        )
+          return subjectEndingAt(block, from, p - 1);
         return GENERIC;
       }
       if (q.type === 'word' && POSSESSIVE_PRONOUNS.has(q.low)) return GENERIC;
@@ -137,7 +147,8 @@ function insideApposition(block: ProseBlock, from: number, start: number): boole
   // The name heads an apposition of its own: a comma follows it, and no preposition stands before
   // it ("At Boca West, where…, Jay DiPietro, the club's president, said" is DiPietro's).
   return block.mentions.some((m) => {
-    if (m.start < from || m.end > k || m.possessive || m.target === 'other' || tokens[m.end]?.text !== ',') return false;
+    if (m.start < from || m.end > k || m.possessive || m.target === 'other' || tokens[m.end]?.text !== ',')
+      return false;
     let p = m.start - 1;
     while (p >= from && isWord(tokens[p]) && (TITLES.has(tokens[p]!.low) || DETERMINERS.has(tokens[p]!.low))) p--;
     return !(p >= from && isWord(tokens[p]) && (PREP_CONJ.has(tokens[p]!.low) || AFTER_NAME.has(tokens[p]!.low)));
@@ -272,7 +283,8 @@ function subjectAfter(block: ProseBlock, e: number, to: number): Subject {
       k = descriptor!.end;
       continue;
     }
-    const named = descriptor === undefined || descriptor.target === 'other' ? -1 : nameAfterDescriptor(block, descriptor.end, to);
+    const named =
+      descriptor === undefined || descriptor.target === 'other' ? -1 : nameAfterDescriptor(block, descriptor.end, to);
     if (named !== -1) {
       skipped += named - k;
       k = named;
@@ -329,7 +341,8 @@ function subjectAfter(block: ProseBlock, e: number, to: number): Subject {
 function atClauseStart(block: ProseBlock, from: number, v: number): boolean {
   if (v === from) return true;
   let before = block.tokens[v - 1]!;
-  if (/^['’]$/.test(before.text) && v - 2 >= from && block.tokens[v - 2]!.type === 'quote') before = block.tokens[v - 2]!;
+  if (/^['’]$/.test(before.text) && v - 2 >= from && block.tokens[v - 2]!.type === 'quote')
+    before = block.tokens[v - 2]!;
   return before.type === 'quote' || (before.type === 'punct' && /^[,\u2014\u2013:(]$/.test(before.text));
 }
 

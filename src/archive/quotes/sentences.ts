@@ -21,6 +21,9 @@ function makeToken(text: string): Token {
   };
 }
 
+/** "We're", "I'm", "Don't": a contraction opening a sentence is no name. */
+const CONTRACTION = /['’](?:re|m|ll|ve|d|t)$/u;
+
 export function tokenise(block: ProseBlock): void {
   const spans = block.spans.slice().sort((x, y) => x.span.open - y.span.open);
   const tokens: Token[] = [];
@@ -126,7 +129,7 @@ export function findMentions(block: ProseBlock, lexicon: Lexicon): void {
       i = found.end;
       continue;
     }
-    if (first.cap && !NOT_NAMES.has(first.low)) {
+    if (first.cap && !NOT_NAMES.has(first.low) && !CONTRACTION.test(first.low)) {
       let j = i;
       // An untagged name stops where a tagged one starts: "Senate Minority Leader | Harry Reid".
       while (

@@ -66,7 +66,7 @@ export const PARTICIPLES = new Set([
 export const AUX_ADV = new Set([
   'has', 'had', 'have', 'would', 'will', 'also', 'later', 'then', 'again', 'earlier', 'previously', 'once',
   'further', 'first', 'finally', 'subsequently', 'simply', 'reportedly', 'repeatedly', 'famously', 'recently',
-  'often', 'always', 'never', 'once', 'duly', 'promptly',
+  'often', 'always', 'never', 'once', 'duly', 'promptly', 'however',
 ]);
 
 /** What may follow a name after an inverted verb ("said Vendrell on Monday"). */
