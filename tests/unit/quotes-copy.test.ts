@@ -137,6 +137,17 @@ describe('whom a pronoun follows', () => {
     ]);
   });
 
+  it('takes the one whose view a sentence gives ("To professor X, …") into focus', () => {
+    expect(
+      speakers(
+        `Mr. Hope spoke first. To Pilots Guild historian Mara Quillfeather, the quay looked sad.\n\n“${WORDS},” she said.`,
+      ),
+    ).toEqual(['mara-quillfeather']);
+    expect(
+      speakers(`Mr. Hope spoke first. Going to Mara Quillfeather, the pilots left.\n\n“${WORDS},” he said.`),
+    ).toEqual(['tom-hope']);
+  });
+
   it('reads "X of <place>" before an apposition as X', () => {
     expect(
       speakers(`Rep. Tomas Vendrell of Port Ellery, a pilot, said the quay “will stay open as long as I live here.”`),

@@ -4,7 +4,7 @@
  * person's name and pronouns used of a person in a sentence that names no one else.
  */
 import type { Speaker } from './types.ts';
-import { PERSON_NOUNS, POSSESSIVE_PRONOUNS } from './words.ts';
+import { PERSON_NOUNS, POSSESSIVE_PRONOUNS, TITLES } from './words.ts';
 import { type Block, isWord, type Mention, type ProseBlock, type Token } from './blocks.ts';
 import { sentenceStartBefore } from './sentences.ts';
 import { analyse } from './frames.ts';
@@ -124,6 +124,29 @@ function subjectElided(tokens: readonly Token[], v: number): boolean {
 }
 
 /**
+ * "To political science professor Brigid Harrison, the stare seemed…": the one whose view the
+ * sentence gives, named after "To" and a few descriptive words, and a comma.
+ */
+function viewpoint(block: ProseBlock, m: Mention): boolean {
+  const { tokens } = block;
+  if (tokens[m.end]?.text !== ',') return false;
+  let k = m.start - 1;
+  for (let words = 0; k >= 0 && words < 6 && !block.sentenceStart[k]; k--, words++) {
+    const t = tokens[k]!;
+    // Untagged names and organisations describe: "To Montclair State University professor X".
+    const describes = block.mentionEnd.get(k);
+    const target = describes?.target;
+    if (target === 'unknown' || (typeof target === 'object' && target.speaker.kind === 'organisations')) {
+      k = describes!.start;
+      if (block.sentenceStart[k]) break;
+      continue;
+    }
+    if (!isWord(t) || (t.cap && !TITLES.has(t.low))) return false;
+  }
+  return k >= 0 && block.sentenceStart[k] === true && isWord(tokens[k], 'to');
+}
+
+/**
  * The focus through a body: a person named as the subject of a sentence (opening it, or the
  * subject of a speech verb) takes it; someone else speaking ("a spokesman said", an untagged name)
  * ends it; "he"/"she" as a subject continues it, for two paragraphs, when the gender fits.
@@ -166,7 +189,7 @@ export function trackFocus(blocks: readonly Block[], genders: GenderEvidence): F
       const person = personOf(m);
       // "Vendrell and Quillfeather met…": two people equally in focus are no one.
       const joined = isWord(tokens[m.end], 'and', 'or', 'nor') && block.mentionStart.has(m.end + 1);
-      if (person && !m.possessive && (subjects.has(m) || opensSentence(block, m)))
+      if (person && !m.possessive && (subjects.has(m) || opensSentence(block, m) || viewpoint(block, m)))
         events.push({ token: m.start, speaker: joined ? null : person });
       // "Anna Karsk met…", "Vendrell's daughter arrived": someone untagged is the subject.
       else if ((m.target === 'unknown' || m.possessive) && m.target !== 'other' && block.sentenceStart[m.start])
@@ -252,7 +275,8 @@ export function resolvePronoun(
 function inSentenceBefore(blocks: Block[], point: Point, b: number, p: number): boolean {
   const start = sentenceStartBefore(blocks[b] as ProseBlock, p);
   const range = previousSentence(blocks, b, start);
-  if (range === undefined || point.block !== range.block || point.token < range.from || point.token >= range.to) return false;
+  if (range === undefined || point.block !== range.block || point.token < range.from || point.token >= range.to)
+    return false;
   return (blocks[range.block] as ProseBlock).tokens.slice(range.from, range.to).some((t) => t.type === 'quote');
 }
 
