@@ -38,6 +38,16 @@ describe('mixed quote marks', () => {
     expect(speakers(`“${WORDS}," Vendrell said.`)).toEqual(['tomas-vendrell']);
   });
 
+  it('closes “…," at a straight mark when the ” after it closes a quotation a later straight mark opens', () => {
+    expect(speakers(`“${WORDS}," Vendrell said. "The pilots know the quay better than anyone.”`)).toEqual([
+      'tomas-vendrell',
+      'tomas-vendrell',
+    ]);
+    expect(speakers(`“They told me "go home now," and I stayed at the quay for a week.” Vendrell said.`)).toEqual([
+      'tomas-vendrell',
+    ]);
+  });
+
   it('keeps straight quotes inside curly ones, and text between two quotations out of both', () => {
     const found = extractQuotes(treeOf(`“He told me "no" and ${WORDS},” Vendrell said.`), CAST);
     expect(found.map((q) => q.text)).toEqual([`He told me "no" and ${WORDS}`]);
