@@ -97,6 +97,23 @@ describe('commas around the name', () => {
   });
 });
 
+describe('participles and colons after a frame', () => {
+  it('gives a participle right after a frame to that frame’s subject, not the sentence’s opener', () => {
+    expect(speakers(`Hope and the pilots will meet next week, Vendrell said, adding, “${WORDS}.”`)).toEqual([
+      'tomas-vendrell',
+    ]);
+  });
+
+  it('takes the person an opening organisation describes as the subject', () => {
+    expect(speakers(`Pilots Guild Chairman Tomas Vendrell spoke for an hour, arguing that “${WORDS}.”`)).toEqual([
+      'tomas-vendrell',
+    ]);
+    expect(speakers(`Pilots Guild Chairman Tomas Vendrell delivered a message: “${WORDS}.”`)).toEqual([
+      'tomas-vendrell',
+    ]);
+  });
+});
+
 describe('another’s name in reported speech', () => {
   it('gives a partial quote after "X said Y’s …" to X unless Y’s words are the quotation', () => {
     expect(

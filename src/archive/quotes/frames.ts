@@ -11,9 +11,18 @@ import {
   SPEECH_NOUNS,
   TITLES,
 } from './words.ts';
-import { type Block, isDocNoun, isWord, type Mention, type ProseBlock } from './blocks.ts';
+import { type Block, isDocNoun, isWord, type ProseBlock } from './blocks.ts';
 import { closesClause, readsOthersWords } from './clauses.ts';
 import { opensSentence } from './openers.ts';
+import {
+  describesSpeaker,
+  describing,
+  GENERIC,
+  nameAfterDescriptor,
+  NONE,
+  type Subject,
+  subjectAfter,
+} from './subject-after.ts';
 import { sentenceStartBefore } from './sentences.ts';
 import { type VerbGroup, verbGroupAt, verbGroups } from './verbs.ts';
 
@@ -30,29 +39,6 @@ const NAMING_VERBS = new Set([
   'branded',
   'deemed',
 ]);
-
-/**
- * A name that may describe the speaker named after it: an untagged one, an organisation's, or
- * anyone's in a possessive ("Twitter's Adam Sharp", "Clinton's aide Jake Sullivan").
- */
-function describesSpeaker(m: Mention): boolean {
-  return m.target === 'unknown' || (typeof m.target === 'object' && m.target.speaker.kind === 'organisations');
-}
-
-function describing(m: Mention): boolean {
-  if (m.possessive) return m.target !== 'other';
-  return describesSpeaker(m);
-}
-
-type Subject =
-  | { type: 'mention'; mention: Mention; start: number; end: number }
-  | { type: 'pronoun'; index: number; start: number; end: number }
-  | { type: 'document'; author?: Mention; start: number; end: number }
-  | { type: 'generic' }
-  | { type: 'none' };
-
-const NONE: Subject = { type: 'none' };
-const GENERIC: Subject = { type: 'generic' };
 
 /** A document phrase ending at `j` (the document noun), read leftwards: "a HPG press release". */
 function documentLeft(block: ProseBlock, from: number, j: number): Subject {
@@ -229,115 +215,6 @@ function subjectBefore(block: ProseBlock, from: number, v: number): Subject {
   return subjectEndingAt(block, from, j);
 }
 
-/**
- * After a name that describes the one after it ("said Cruz constituent Dan Golvach", "said Senate
- * Minority Whip Dick Durbin"), the start of that tagged name: at most four lowercase words,
- * titles and untagged names between, and no verb.
- */
-function nameAfterDescriptor(block: ProseBlock, n: number, to: number): number {
-  const { tokens } = block;
-  for (let k = n; k < to && k <= n + 4; k++) {
-    const m = block.mentionStart.get(k);
-    if (m && typeof m.target === 'object') return k > n ? k : -1;
-    const t = tokens[k]!;
-    if (m?.target === 'unknown' && !m.possessive) {
-      k = m.end - 1;
-      continue;
-    }
-    const word = t.type === 'word' && (!t.cap || TITLES.has(t.low)) && !PREP_CONJ.has(t.low) && !AFTER_NAME.has(t.low);
-    if (!word || verbGroupAt(tokens, k) || POSSESSIVE_PRONOUNS.has(t.low) || isWord(t, 'he', 'she')) return -1;
-  }
-  return -1;
-}
-
-/** The subject after a verb at the start of a clause: "said Vendrell", "according to the statement". */
-function subjectAfter(block: ProseBlock, e: number, to: number): Subject {
-  const { tokens } = block;
-  let k = e;
-  let skipped = 0;
-  let plains = 0;
-  while (k < to && skipped < 8) {
-    const u = tokens[k]!;
-    const plain =
-      u.type === 'word' &&
-      !u.cap &&
-      !PREP_CONJ.has(u.low) &&
-      !POSSESSIVE_PRONOUNS.has(u.low) &&
-      !DOC_NOUNS.has(u.low) &&
-      !isWord(u, 'he', 'she') &&
-      !block.mentionStart.has(k);
-    // "said Mr. Rhodes", "said Republican strategist Ryan Williams": a title, or a descriptive
-    // unknown name before a lowercase word, stands before the speaker's name.
-    const title = u.type === 'word' && TITLES.has(u.low) && !block.mentionStart.has(k);
-    const titleDot = u.text === '.' && k > e && TITLES.has(tokens[k - 1]!.low);
-    const descriptor = block.mentionStart.get(k);
-    const describes =
-      descriptor !== undefined &&
-      describing(descriptor) &&
-      isWord(tokens[descriptor.end]) &&
-      (!tokens[descriptor.end]!.cap ||
-        TITLES.has(tokens[descriptor.end]!.low) ||
-        typeof block.mentionStart.get(descriptor.end)?.target === 'object');
-    if (describes) {
-      skipped += descriptor!.end - k;
-      k = descriptor!.end;
-      continue;
-    }
-    const named =
-      descriptor === undefined || descriptor.target === 'other' ? -1 : nameAfterDescriptor(block, descriptor.end, to);
-    if (named !== -1) {
-      skipped += named - k;
-      k = named;
-      break;
-    }
-    if (!plain && !title && !titleDot) break;
-    if (plain && ++plains > 4) break;
-    k++;
-    skipped++;
-  }
-  if (k >= to) return NONE;
-  const t = tokens[k]!;
-  const endsHere = (n: number) => {
-    const next = tokens[n];
-    // "said Mr. Nevins of Showtime", "said Gov. Phil Bryant of Mississippi", "said David French of
-    // the National Retail Federation".
-    const named = (k: number) => tokens[k]?.cap === true || (isWord(tokens[k], 'the') && tokens[k + 1]?.cap === true);
-    const of = isWord(next, 'of') && named(n + 1);
-    return n >= to || !next || next.type !== 'word' || AFTER_NAME.has(next.low) || of;
-  };
-  /** Skips up to two lowercase adjectives and returns the index of a document noun, if one follows. */
-  const docAfter = (n: number) => {
-    for (let a = 0; a < 3 && n < to; a++, n++) {
-      if (isDocNoun(tokens[n])) return n;
-      // "said X in a statement" is X's own statement, not a document X wrote of.
-      if (tokens[n]!.type !== 'word' || tokens[n]!.cap || AFTER_NAME.has(tokens[n]!.low)) return -1;
-    }
-    return -1;
-  };
-  if (isWord(t, 'he', 'she') && skipped === 0)
-    return endsHere(k + 1) ? { type: 'pronoun', index: k, start: k, end: k + 1 } : GENERIC;
-  const m = block.mentionStart.get(k);
-  if (m) {
-    const doc = docAfter(m.end);
-    if (doc !== -1) return { type: 'document', author: m, start: k, end: doc + 1 };
-    if (m.possessive) return GENERIC;
-    return endsHere(m.end) ? { type: 'mention', mention: m, start: m.start, end: m.end } : GENERIC;
-  }
-  if (isDocNoun(t)) {
-    let n = k + 1;
-    while (isWord(tokens[n], 'issued', 'released', 'published', 'signed', 'sent')) n++;
-    if (isWord(tokens[n], 'from', 'by', 'of')) {
-      n++;
-      if (isWord(tokens[n], 'the')) n++;
-      const author = block.mentionStart.get(n);
-      if (author && !author.possessive) return { type: 'document', author, start: k, end: author.end };
-      return GENERIC;
-    }
-    return { type: 'document', start: k, end: k + 1 };
-  }
-  return GENERIC;
-}
-
 function atClauseStart(block: ProseBlock, from: number, v: number): boolean {
   if (v === from) return true;
   let before = block.tokens[v - 1]!;
@@ -362,6 +239,10 @@ function sentenceSubject(block: ProseBlock, end: number): Subject {
   if (isWord(tokens[s], 'he', 'she')) return { type: 'pronoun', index: s, start: s, end: s + 1 };
   const m = block.mentions.find((x) => x.start >= s && x.start < end && typeof x.target === 'object');
   if (!m || m.possessive || !opensSentence(block, m)) return GENERIC;
+  // "CBC Chairman G.K. Butterfield …, arguing": the organisation describes the person after it.
+  const named = describing(m) ? nameAfterDescriptor(block, m.end, end) : -1;
+  const person = named === -1 ? undefined : block.mentionStart.get(named);
+  if (person) return { type: 'mention', mention: person, start: person.start, end: person.end };
   return { type: 'mention', mention: m, start: m.start, end: m.end };
 }
 
@@ -393,9 +274,10 @@ export function frameBefore(blocks: Block[], b: number, from: number, q: number)
   const coordinated = subject.type === 'generic' && outer && !outer.according && isWord(tokens[v], 'and', 'but');
   if (coordinated) subject = analyse(block, from, outer.start, outer);
   // "“…,” Manafort said, adding, “…”": a participle after a frame takes that frame's subject.
+  // So does one right after it ("Ryan and Hope will meet, Spicer said, adding, “…”"), whoever opens the sentence.
   const chained =
     !coordinated &&
-    subject.type === 'generic' &&
+    (subject.type === 'generic' || outer?.end === group.start - 1) &&
     group.participle === true &&
     outer !== undefined &&
     !outer.according &&
