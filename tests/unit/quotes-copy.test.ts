@@ -171,6 +171,19 @@ describe('whom a pronoun follows', () => {
     ).toEqual(['tomas-vendrell']);
   });
 
+  it('reads the subject after connectives or a participial introduction for a participle frame', () => {
+    expect(speakers(`And then Vendrell went on the attack, saying, “${WORDS}.”`)).toEqual(['tomas-vendrell']);
+    expect(speakers(`Continuing his answer, Vendrell rejected the plan, saying that “${WORDS}.”`)).toEqual([
+      'tomas-vendrell',
+    ]);
+    // A phrase with a subject of its own introduces no one: he is still Hope.
+    expect(
+      speakers(
+        `Mr. Hope spoke first. On Sunday, he disclosed that after the storm, Vendrell called the pilots.\n\n“${WORDS},” he said.`,
+      ),
+    ).toEqual(['tom-hope']);
+  });
+
   it('gives he to someone of unknown gender just quoted in the sentence before, not otherwise', () => {
     expect(
       speakers(

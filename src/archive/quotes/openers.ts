@@ -19,6 +19,7 @@ export function opensSentence(block: ProseBlock, m: Mention): boolean {
     return k;
   };
   let k = titles(m.start - 1);
+  if (k >= 0 && !block.boundaryAfter[k] && afterIntroduction(block, k, m)) return true;
   let lower = 0;
   while (lower < 3 && k >= 0 && !block.boundaryAfter[k] && isWord(tokens[k]) && !tokens[k]!.cap) {
     k--;
@@ -31,8 +32,11 @@ export function opensSentence(block: ProseBlock, m: Mention): boolean {
   if (descriptor?.target === 'unknown' && !descriptor.possessive && (lower === 0 || verbFollows))
     k = titles(descriptor.start - 1);
   else if (lower > 0) return false;
-  return k < 0 || block.boundaryAfter[k] === true || afterIntroduction(block, k, m);
+  return k < 0 || block.boundaryAfter[k] === true;
 }
+
+/** Words that join a sentence to the one before: "And then Trump went…", "But a day later, …". */
+const CONNECTIVES = new Set(['and', 'but', 'then', 'so', 'yet', 'still', 'here', 'there', 'now', 'later', 'earlier']);
 
 /** Words that open an introductory phrase: "In an interview last week, Hoenlein described…". */
 const INTRODUCING = new Set([
@@ -50,20 +54,27 @@ const INTRODUCING = new Set([
 ]);
 
 /**
- * Whether the mention follows an introductory phrase ending in a comma at `k`, in which no person
- * is named, and a verb follows it: the subject of the sentence's main clause.
+ * Whether the mention follows an introductory phrase ending in a comma at `k` ("In an interview
+ * last week, X described…", "Continuing his answer, X rejected…"), in which no person is named, or
+ * only connectives ("And then X went…"), and a verb follows it: the subject of the main clause.
  */
 function afterIntroduction(block: ProseBlock, k: number, m: Mention): boolean {
   const { tokens } = block;
-  if (tokens[k]?.text !== ',') return false;
   let s = k;
   while (s > 0 && !block.boundaryAfter[s - 1]) s--;
-  if (!isWord(tokens[s]) || !INTRODUCING.has(tokens[s]!.low)) return false;
-  for (let i = s; i < k; i++) {
-    const t = tokens[i]!;
-    if (t.type === 'quote' || t.text === ',' || verbGroupAt(tokens, i)) return false;
-    const other = block.mentionStart.get(i);
-    if (other && typeof other.target === 'object' && other.target.speaker.kind === 'people') return false;
+  if (tokens[k]?.text === ',') {
+    const first = tokens[s]!;
+    const opener = INTRODUCING.has(first.low) || CONNECTIVES.has(first.low) || /(?:ing|ly)$/.test(first.low);
+    if (!isWord(first) || !opener) return false;
+    for (let i = s; i < k; i++) {
+      const t = tokens[i]!;
+      // "On Sunday, she disclosed that after the rape, X called": a clause with a subject of its own.
+      if (t.type === 'quote' || verbGroupAt(tokens, i) || isWord(t, 'he', 'she', 'they', 'we', 'i')) return false;
+      const other = block.mentionStart.get(i);
+      if (other && typeof other.target === 'object' && other.target.speaker.kind === 'people') return false;
+    }
+  } else {
+    for (let i = s; i <= k; i++) if (!isWord(tokens[i]) || !CONNECTIVES.has(tokens[i]!.low)) return false;
   }
   let e = m.end;
   if (tokens[e]?.text === '(') while (e < tokens.length && tokens[e - 1]!.text !== ')') e++;
