@@ -6,17 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { treeOf } from '../helpers/markdown.ts';
 import { extractQuotes, toSpeaker, type Speaker } from '../../src/archive/quotes/index.ts';
 
-function person(slug: string, name: string): Speaker {
-  return toSpeaker({ kind: 'people', slug, name, names: [name] })!;
-}
-function org(slug: string, name: string): Speaker {
-  return toSpeaker({ kind: 'organisations', slug, name, names: [name] })!;
-}
+const tagged = (kind: Speaker['kind'], slug: string, name: string) => toSpeaker({ kind, slug, name, names: [name] })!;
+const person = (slug: string, name: string) => tagged('people', slug, name);
 
 const VENDRELL = person('tomas-vendrell', 'Tomas Vendrell');
 const MARA = person('mara-quillfeather', 'Mara Quillfeather');
 const HOPE = person('tom-hope', 'Tom Hope');
-const GUILD = org('pilots-guild', 'Pilots Guild');
+const GUILD = tagged('organisations', 'pilots-guild', 'Pilots Guild');
 const CAST = [VENDRELL, MARA, HOPE, GUILD];
 const WORDS = 'The harbour will stay open as long as I live here';
 

@@ -1,5 +1,5 @@
 /** Where the subject a story is about stands in a sentence: opening it, or after an introductory phrase. */
-import { AFTER_NAME, PREP_CONJ, TITLES } from './words.ts';
+import { AFTER_NAME, CONNECTIVES, INTRODUCING, PREP_CONJ, TITLES } from './words.ts';
 import { isWord, type Mention, type ProseBlock } from './blocks.ts';
 import { verbGroupAt } from './verbs.ts';
 
@@ -34,24 +34,6 @@ export function opensSentence(block: ProseBlock, m: Mention): boolean {
   else if (lower > 0) return false;
   return k < 0 || block.boundaryAfter[k] === true;
 }
-
-/** Words that join a sentence to the one before: "And then Trump went…", "But a day later, …". */
-const CONNECTIVES = new Set(['and', 'but', 'then', 'so', 'yet', 'still', 'here', 'there', 'now', 'later', 'earlier']);
-
-/** Words that open an introductory phrase: "In an interview last week, Hoenlein described…". */
-const INTRODUCING = new Set([
-  'in',
-  'at',
-  'on',
-  'after',
-  'when',
-  'while',
-  'during',
-  'since',
-  'before',
-  'following',
-  'despite',
-]);
 
 /**
  * Whether the mention follows an introductory phrase ending in a comma at `k` ("In an interview

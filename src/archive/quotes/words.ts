@@ -122,3 +122,11 @@ export const PERSON_NOUNS = new Set([
   'adviser', 'advisor', 'successor', 'predecessor', 'rival', 'opponent', 'boss', 'niece', 'nephew', 'cousin',
   'neighbour', 'neighbor', 'apprentice', 'student', 'teacher', 'guard', 'driver', 'bodyguard',
 ]);
+
+/** Words that open an introductory phrase: "In an interview last week, Hoenlein described…". */
+export const INTRODUCING = new Set([
+  'in', 'at', 'on', 'after', 'when', 'while', 'during', 'since', 'before', 'following', 'despite',
+]);
+
+/** Words that join a sentence to the one before: "And then Trump went…", "But a day later, …". */
+export const CONNECTIVES = new Set(['and', 'but', 'then', 'so', 'yet', 'still', 'here', 'there', 'now', 'later', 'earlier']);
