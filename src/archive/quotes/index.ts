@@ -35,8 +35,10 @@
  *   sentence's or a speech verb's subject in this paragraph or the one before, continued by he/she
  *   as a subject; gender comes from the article (Mr./Ms., pronouns of one person) and skips people
  *   known to be of the other gender; two joined subjects, another speaker ("a spokesman said"),
- *   an unknown gender where another fits, "he told Vendrell" for Vendrell, or "they said",
- *   attribute to no one; without a focus, the one tagged person in the window who fits;
+ *   an unknown gender where another fits (unless that one was just quoted in the sentence
+ *   before), "he told Vendrell" for Vendrell, or "they said", attribute to no one; without a
+ *   focus, the one tagged person in the window who fits; the subject after an introductory
+ *   phrase ("In an interview, X described…") and the one whose view is given ("To X, …") take it;
  * - after a quotation that ends its sentence (“… here.” Vendrell said.) the next sentence is its
  *   frame only when it says nothing else; "X read from …" and "…, quoting …" give others' words;
  * - a document ("the statement read", "a HPG press release said", "the Guild's statement read",
@@ -45,6 +47,9 @@
  *   no person or unknown name is named there too, else to no one;
  * - "X called Y “…”" and "…, calling it “…”" frame like speech verbs; a participle right after a
  *   frame ("“…,” X said, adding, “…”") takes that frame's subject;
+ * - a frame after the comma that closes the sentence a partial quote runs on in (“…” since the
+ *   votes were close, said X) is that quote's; "X said Y's plans “…”" is X's unless Y's words run
+ *   straight into the quote ("Y's remarks, “…”"); a quotation signed with a dash (“…” ― X) is X's;
  * - a quotation with no frame of its own that follows an attributed quotation and its attribution
  *   sentence (“…,” X said. “…”), or a short quote's (“Fine,” X said. “…”), in the same paragraph
  *   or opening the next, continues that speaker;
