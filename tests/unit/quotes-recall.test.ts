@@ -26,6 +26,16 @@ describe('a short quote’s frame', () => {
     expect(speakers(`Yet the port is a “going concern,” Vendrell said. “${WORDS}.”`)).toEqual(['tomas-vendrell']);
   });
 
+  it('lets the short quote’s frame describe its speaker in the quotation’s paragraph', () => {
+    expect(speakers(`“It’s unusual,” said Vendrell, who bought the quay in 1990. “${WORDS}.”`)).toEqual([
+      'tomas-vendrell',
+    ]);
+    expect(speakers(`“Fine,” Vendrell said from his office in Port Ellery. “${WORDS}.”`)).toEqual(['tomas-vendrell']);
+    // Across paragraphs the sentence must still be the frame and nothing else.
+    expect(speakers(`“It’s unusual,” said Vendrell, who bought the quay in 1990.\n\n“${WORDS}.”`)).toEqual([null]);
+    expect(speakers(`“Fine,” Vendrell said, noting the tides. “${WORDS}.”`)).toEqual([null]);
+  });
+
   it('does not when the sentence says more than its frame, or has no short quote', () => {
     expect(speakers(`“I don’t care,” Vendrell said, and Quillfeather left the room. “${WORDS}.”`)).toEqual([null]);
     expect(speakers(`Vendrell said the port was fine. “${WORDS}.”`)).toEqual([null]);
@@ -36,6 +46,16 @@ describe('mixed quote marks', () => {
   it('reads "…” and “…" as quotations', () => {
     expect(speakers(`"${WORDS},” Vendrell said.`)).toEqual(['tomas-vendrell']);
     expect(speakers(`“${WORDS}," Vendrell said.`)).toEqual(['tomas-vendrell']);
+  });
+
+  it('closes “…," at a straight mark when the ” after it closes a quotation a later straight mark opens', () => {
+    expect(speakers(`“${WORDS}," Vendrell said. "The pilots know the quay better than anyone.”`)).toEqual([
+      'tomas-vendrell',
+      'tomas-vendrell',
+    ]);
+    expect(speakers(`“They told me "go home now," and I stayed at the quay for a week.” Vendrell said.`)).toEqual([
+      'tomas-vendrell',
+    ]);
   });
 
   it('keeps straight quotes inside curly ones, and text between two quotations out of both', () => {

@@ -1,8 +1,8 @@
 /** Resolving frames to speakers. */
 import type { Attribution, Speaker } from './types.ts';
-import type { Block, Mention, ProseBlock } from './blocks.ts';
+import { type Block, isWord, type Mention, type ProseBlock } from './blocks.ts';
 import { sentenceStartBefore } from './sentences.ts';
-import { type Frame, isWord } from './frames.ts';
+import type { Frame } from './frames.ts';
 import { type Focus, resolvePronoun } from './focus.ts';
 
 export interface Resolved {

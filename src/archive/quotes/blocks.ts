@@ -1,6 +1,7 @@
 /** The blocks of a body (paragraphs, block quotes, barriers) and the quoted spans in them, grouped into units. */
 import type { Blockquote, Nodes, Paragraph, PhrasingContent, Root } from 'mdast';
 import type { Target } from './speakers.ts';
+import { DOC_NOUNS } from './words.ts';
 
 export interface Token {
   type: 'word' | 'punct' | 'quote';
@@ -17,6 +18,14 @@ export interface Token {
   endsSentence?: boolean;
   /** A word inside quote marks that make no quotation (too short, a title). */
   quoted?: boolean;
+}
+
+export function isWord(token: Token | undefined, ...lows: string[]): boolean {
+  return token?.type === 'word' && (lows.length === 0 || lows.includes(token.low));
+}
+
+export function isDocNoun(token: Token | undefined): boolean {
+  return token?.type === 'word' && !token.cap && DOC_NOUNS.has(token.low);
 }
 
 export interface Mention {
@@ -158,12 +167,22 @@ const OPENING_CONTEXT = /[\s([{\u2014\u2013\-/:]/u;
 /**
  * Whether the straight mark at `i` closes a quotation opened with “: it stands where a closing
  * mark stands (after a word or punctuation, before a space or the end) and no ” follows in the
- * paragraph to close it instead.
+ * paragraph to close it instead, or the ” that follows closes a quotation opened by a later straight mark.
  */
 function closesMixed(text: string, i: number): boolean {
   if (i === 0 || /\s/.test(text[i - 1]!)) return false;
   if (i + 1 < text.length && !/[\s.,;:!?)\u2014\u2013]/u.test(text[i + 1]!)) return false;
-  return !text.includes('”', i + 1);
+  const curly = text.indexOf('”', i + 1);
+  if (curly === -1) return true;
+  // “…," X said. "…”: the ” closes a quotation the next straight mark opens.
+  const next = text.indexOf('"', i + 1);
+  return (
+    /[,.!?]/.test(text[i - 1]!) &&
+    next !== -1 &&
+    next < curly &&
+    /\s/.test(text[next - 1]!) &&
+    /\S/.test(text[next + 1] ?? '')
+  );
 }
 
 /** Finds quoted spans in the prose blocks, in order, and groups continued ones into units. */

@@ -4,11 +4,13 @@
  * person's name and pronouns used of a person in a sentence that names no one else.
  */
 import type { Speaker } from './types.ts';
-import { PERSON_NOUNS, POSSESSIVE_PRONOUNS } from './words.ts';
-import type { Block, Mention, ProseBlock, Token } from './blocks.ts';
+import { PERSON_NOUNS, POSSESSIVE_PRONOUNS, TITLES } from './words.ts';
+import { type Block, isWord, type Mention, type ProseBlock, type Token } from './blocks.ts';
 import { sentenceStartBefore } from './sentences.ts';
-import { analyse, isWord, opensSentence } from './frames.ts';
+import { analyse } from './frames.ts';
+import { opensSentence } from './openers.ts';
 import { verbGroups } from './verbs.ts';
+import { previousSentence } from './attribute.ts';
 
 export type Gender = 'male' | 'female';
 
@@ -122,6 +124,29 @@ function subjectElided(tokens: readonly Token[], v: number): boolean {
 }
 
 /**
+ * "To political science professor Brigid Harrison, the stare seemed…": the one whose view the
+ * sentence gives, named after "To" and a few descriptive words, and a comma.
+ */
+function viewpoint(block: ProseBlock, m: Mention): boolean {
+  const { tokens } = block;
+  if (tokens[m.end]?.text !== ',') return false;
+  let k = m.start - 1;
+  for (let words = 0; k >= 0 && words < 6 && !block.sentenceStart[k]; k--, words++) {
+    const t = tokens[k]!;
+    // Untagged names and organisations describe: "To Montclair State University professor X".
+    const describes = block.mentionEnd.get(k);
+    const target = describes?.target;
+    if (target === 'unknown' || (typeof target === 'object' && target.speaker.kind === 'organisations')) {
+      k = describes!.start;
+      if (block.sentenceStart[k]) break;
+      continue;
+    }
+    if (!isWord(t) || (t.cap && !TITLES.has(t.low))) return false;
+  }
+  return k >= 0 && block.sentenceStart[k] === true && isWord(tokens[k], 'to');
+}
+
+/**
  * The focus through a body: a person named as the subject of a sentence (opening it, or the
  * subject of a speech verb) takes it; someone else speaking ("a spokesman said", an untagged name)
  * ends it; "he"/"she" as a subject continues it, for two paragraphs, when the gender fits.
@@ -142,7 +167,12 @@ export function trackFocus(blocks: readonly Block[], genders: GenderEvidence): F
       let to = group.end;
       while (to < tokens.length && !block.boundaryAfter[to - 1]) to++;
       // "X admitted …, but said …", "X told MSNBC when asked …": the verb's subject is X's, not someone else.
-      if (spokeIn === from && subjectElided(tokens, group.start)) continue;
+      // So is "X denounced the remarks and warned…": the subject opening the sentence.
+      const opened = () =>
+        block.mentions.some(
+          (m) => m.start >= from && m.end <= group.start && personOf(m) && !m.possessive && opensSentence(block, m),
+        );
+      if (subjectElided(tokens, group.start) && (spokeIn === from || opened())) continue;
       const subject = analyse(block, from, to, group);
       spokeIn = -1;
       if (subject.type === 'mention') {
@@ -159,7 +189,7 @@ export function trackFocus(blocks: readonly Block[], genders: GenderEvidence): F
       const person = personOf(m);
       // "Vendrell and Quillfeather met…": two people equally in focus are no one.
       const joined = isWord(tokens[m.end], 'and', 'or', 'nor') && block.mentionStart.has(m.end + 1);
-      if (person && !m.possessive && (subjects.has(m) || opensSentence(block, m)))
+      if (person && !m.possessive && (subjects.has(m) || opensSentence(block, m) || viewpoint(block, m)))
         events.push({ token: m.start, speaker: joined ? null : person });
       // "Anna Karsk met…", "Vendrell's daughter arrived": someone untagged is the subject.
       else if ((m.target === 'unknown' || m.possessive) && m.target !== 'other' && block.sentenceStart[m.start])
@@ -221,7 +251,8 @@ export function resolvePronoun(
             x.speaker.slug !== candidate.slug &&
             genderBefore(focus.genders, x.speaker.slug, b, p) === gender,
         );
-        if (other) return undefined;
+        // Unless the candidate was just quoted, in the sentence before: “…,” said Solomon. He…
+        if (other && !(i === window.length - 1 && inSentenceBefore(blocks, window[i]!, b, p))) return undefined;
         speaker = candidate;
       } else if (known === gender || gender === undefined) speaker = candidate;
       else if (known === undefined) return undefined;
@@ -238,6 +269,15 @@ export function resolvePronoun(
     if (current.boundaryAfter[k]) break;
   }
   return speaker;
+}
+
+/** Whether a point lies in the sentence before the one holding token `p` of block `b`, and that sentence holds a quotation. */
+function inSentenceBefore(blocks: Block[], point: Point, b: number, p: number): boolean {
+  const start = sentenceStartBefore(blocks[b] as ProseBlock, p);
+  const range = previousSentence(blocks, b, start);
+  if (range === undefined || point.block !== range.block || point.token < range.from || point.token >= range.to)
+    return false;
+  return (blocks[range.block] as ProseBlock).tokens.slice(range.from, range.to).some((t) => t.type === 'quote');
 }
 
 /** The one person named outside quotations in the window whose gender fits, when nothing there blocks. */

@@ -6,10 +6,23 @@ import {
   DOC_NOUNS,
   OTHER_SUBJECT_PRONOUNS,
   POSSESSIVE_PRONOUNS,
+  PERSON_NOUNS,
   PREP_CONJ,
+  SPEECH_NOUNS,
   TITLES,
 } from './words.ts';
-import type { Block, Mention, ProseBlock, Token } from './blocks.ts';
+import { type Block, isDocNoun, isWord, type ProseBlock } from './blocks.ts';
+import { closesClause, readsOthersWords } from './clauses.ts';
+import { opensSentence } from './openers.ts';
+import {
+  describesSpeaker,
+  describing,
+  GENERIC,
+  nameAfterDescriptor,
+  NONE,
+  type Subject,
+  subjectAfter,
+} from './subject-after.ts';
 import { sentenceStartBefore } from './sentences.ts';
 import { type VerbGroup, verbGroupAt, verbGroups } from './verbs.ts';
 
@@ -26,33 +39,6 @@ const NAMING_VERBS = new Set([
   'branded',
   'deemed',
 ]);
-
-/**
- * A name that may describe the speaker named after it: an untagged one, an organisation's, or
- * anyone's in a possessive ("Twitter's Adam Sharp", "Clinton's aide Jake Sullivan").
- */
-function describing(m: Mention): boolean {
-  if (m.possessive) return m.target !== 'other';
-  return m.target === 'unknown' || (typeof m.target === 'object' && m.target.speaker.kind === 'organisations');
-}
-
-type Subject =
-  | { type: 'mention'; mention: Mention; start: number; end: number }
-  | { type: 'pronoun'; index: number; start: number; end: number }
-  | { type: 'document'; author?: Mention; start: number; end: number }
-  | { type: 'generic' }
-  | { type: 'none' };
-
-const NONE: Subject = { type: 'none' };
-const GENERIC: Subject = { type: 'generic' };
-
-export function isWord(token: Token | undefined, ...lows: string[]): boolean {
-  return token?.type === 'word' && (lows.length === 0 || lows.includes(token.low));
-}
-
-function isDocNoun(token: Token | undefined): boolean {
-  return token?.type === 'word' && !token.cap && DOC_NOUNS.has(token.low);
-}
 
 /** A document phrase ending at `j` (the document noun), read leftwards: "a HPG press release". */
 function documentLeft(block: ProseBlock, from: number, j: number): Subject {
@@ -96,10 +82,23 @@ function subjectEndingAt(block: ProseBlock, from: number, j: number): Subject {
               return { type: 'document', author: m, start: doc.start, end: m.end };
           }
         }
+        // "Rep. Lee Zeldin of New York, a Trump supporter, said": the person before "of" a place.
+        const before = q.low === 'of' && m.target === 'unknown' ? block.mentionEnd.get(p - 1) : undefined;
+        if (
+          before &&
+          before.start >= from &&
+          !before.possessive &&
+          typeof before.target === 'object' &&
+          before.target.speaker.kind === 'people'
+        )
+          return subjectEndingAt(block, from, p - 1);
         return GENERIC;
       }
       if (q.type === 'word' && POSSESSIVE_PRONOUNS.has(q.low)) return GENERIC;
-      if (block.mentionEnd.get(p)?.possessive) return GENERIC;
+      // "American Action Forum's Douglas Holtz-Eakin said": an organisation's or an untagged
+      // name's possessive describes the speaker; a person's ("Vendrell's Quillfeather") does not.
+      const owner = block.mentionEnd.get(p);
+      if (owner?.possessive && !(p === m.start - 1 && describesSpeaker(owner))) return GENERIC;
     }
     return { type: 'mention', mention: m, start: m.start, end: m.end };
   }
@@ -107,6 +106,19 @@ function subjectEndingAt(block: ProseBlock, from: number, j: number): Subject {
   if (isDocNoun(t)) return documentLeft(block, from, j);
   if (t.type === 'quote') return NONE;
   return GENERIC;
+}
+
+/** Whether the name starting at `start` is the object of a verb: "who heads the Banking Committee". */
+function objectOfVerb(block: ProseBlock, from: number, start: number): boolean {
+  const { tokens } = block;
+  let k = start - 1;
+  while (k >= from && isWord(tokens[k]) && (TITLES.has(tokens[k]!.low) || DETERMINERS.has(tokens[k]!.low))) k--;
+  for (let lower = 0; k >= from && lower < 3; k--, lower++) {
+    const t = tokens[k]!;
+    if (t.type !== 'word' || t.cap || block.mentionEnd.has(k)) return false;
+    if (PREP_CONJ.has(t.low)) return t.low === 'who' || t.low === 'which' || t.low === 'that';
+  }
+  return false;
 }
 
 /**
@@ -118,7 +130,37 @@ function insideApposition(block: ProseBlock, from: number, start: number): boole
   let k = start - 1;
   while (k >= from && isWord(tokens[k]) && (TITLES.has(tokens[k]!.low) || DETERMINERS.has(tokens[k]!.low))) k--;
   if (k < from || tokens[k]!.text !== ',') return false;
-  return block.mentions.some((m) => m.start >= from && m.end <= k && !m.possessive && m.target !== 'other');
+  // The name heads an apposition of its own: a comma follows it, and no preposition stands before
+  // it ("At Boca West, where…, Jay DiPietro, the club's president, said" is DiPietro's).
+  return block.mentions.some((m) => {
+    if (m.start < from || m.end > k || m.possessive || m.target === 'other' || tokens[m.end]?.text !== ',')
+      return false;
+    let p = m.start - 1;
+    while (p >= from && isWord(tokens[p]) && (TITLES.has(tokens[p]!.low) || DETERMINERS.has(tokens[p]!.low))) p--;
+    return !(p >= from && isWord(tokens[p]) && (PREP_CONJ.has(tokens[p]!.low) || AFTER_NAME.has(tokens[p]!.low)));
+  });
+}
+
+/**
+ * Whether an appositive may open at token `k`: a lowercase word, a number, a possessive, a title
+ * ("X, Mrs. Obama's chief of staff, said"), a party ("X, R-Ky., said", "X, Republican of New York, said").
+ */
+function opensAppositive(block: ProseBlock, k: number): boolean {
+  const t = block.tokens[k]!;
+  // "X, R-Ky., said": a party and state.
+  if (!t.cap || /^\d/.test(t.text) || t.possessive || /^[RDI]-\p{Lu}/u.test(t.text)) return true;
+  if (TITLES.has(t.low) || block.mentionStart.get(k)?.possessive) return true;
+  return isWord(block.tokens[k + 1], 'of') && typeof block.mentionStart.get(k)?.target !== 'object';
+}
+
+/** Whether the words owned at `k` run straight to the quotation at `q` and speak it: "Y's statement: “…”". */
+function ownsTheWords(block: ProseBlock, k: number, q: number): boolean {
+  const between = block.tokens.slice(k, q).filter((t) => !/^[,:]$/.test(t.text));
+  return (
+    between.length <= 3 &&
+    between.every((t) => t.type === 'word' && !t.cap) &&
+    between.some((t) => DOC_NOUNS.has(t.low) || PERSON_NOUNS.has(t.low) || SPEECH_NOUNS.has(t.low))
+  );
 }
 
 /** The subject of the verb group starting at `v`, read leftwards (skipping adverbs and an appositive). */
@@ -132,7 +174,8 @@ function subjectBefore(block: ProseBlock, from: number, v: number): Subject {
     (AUX_ADV.has(tokens[j]!.low) || /ly$/.test(tokens[j]!.low))
   )
     j--;
-  // "Rep. Gwen Moore (D-Wis.) said": a bracket after the name is skipped.
+  // "Rep. Gwen Moore (D-Wis.) said", "Gov. John Kasich (R-OH), said": a bracket after the name is skipped.
+  if (j > from && tokens[j]!.text === ',' && tokens[j - 1]!.text === ')') j--;
   if (j >= from && tokens[j]!.text === ')') {
     let k = j - 1;
     while (k >= Math.max(from, j - 10) && tokens[k]!.text !== '(' && tokens[k]!.type !== 'quote') k--;
@@ -151,9 +194,11 @@ function subjectBefore(block: ProseBlock, from: number, v: number): Subject {
       if (u.type === 'quote') break;
       if (u.type === 'punct' && u.text === t.text) {
         const opening = tokens[k + 1]!;
-        if (k + 1 < j && opening.type === 'word' && (!opening.cap || /^\d/.test(opening.text) || opening.possessive)) {
+        if (k + 1 < j && opening.type === 'word' && opensAppositive(block, k + 1)) {
           const subject = subjectEndingAt(block, from, k - 1);
-          if (subject.type === 'mention') return insideApposition(block, from, subject.start) ? GENERIC : subject;
+          // "X, the senator who heads the Banking Committee, which oversees…, said": an object is passed over.
+          if (subject.type === 'mention' && !objectOfVerb(block, from, subject.start))
+            return insideApposition(block, from, subject.start) ? GENERIC : subject;
           if (subject.type === 'pronoun' || subject.type === 'document') return subject;
         }
         continue;
@@ -170,100 +215,11 @@ function subjectBefore(block: ProseBlock, from: number, v: number): Subject {
   return subjectEndingAt(block, from, j);
 }
 
-/** The subject after a verb at the start of a clause: "said Vendrell", "according to the statement". */
-function subjectAfter(block: ProseBlock, e: number, to: number): Subject {
-  const { tokens } = block;
-  let k = e;
-  let skipped = 0;
-  while (k < to && skipped < 8) {
-    const u = tokens[k]!;
-    const plain =
-      u.type === 'word' &&
-      !u.cap &&
-      !PREP_CONJ.has(u.low) &&
-      !POSSESSIVE_PRONOUNS.has(u.low) &&
-      !DOC_NOUNS.has(u.low) &&
-      !isWord(u, 'he', 'she') &&
-      !block.mentionStart.has(k);
-    // "said Mr. Rhodes", "said Republican strategist Ryan Williams": a title, or a descriptive
-    // unknown name before a lowercase word, stands before the speaker's name.
-    const title = u.type === 'word' && TITLES.has(u.low) && !block.mentionStart.has(k);
-    const titleDot = u.text === '.' && k > e && TITLES.has(tokens[k - 1]!.low);
-    const descriptor = block.mentionStart.get(k);
-    const describes =
-      descriptor !== undefined &&
-      describing(descriptor) &&
-      isWord(tokens[descriptor.end]) &&
-      (!tokens[descriptor.end]!.cap ||
-        TITLES.has(tokens[descriptor.end]!.low) ||
-        typeof block.mentionStart.get(descriptor.end)?.target === 'object');
-    if (describes) {
-      skipped += descriptor!.end - k;
-      k = descriptor!.end;
-      continue;
-    }
-    if (!plain && !title && !titleDot) break;
-    if (plain && skipped >= 4) break;
-    k++;
-    skipped++;
-  }
-  if (k >= to) return NONE;
-  const t = tokens[k]!;
-  const endsHere = (n: number) => {
-    const next = tokens[n];
-    // "said Mr. Nevins of Showtime", "said Gov. Phil Bryant of Mississippi", "said David French of
-    // the National Retail Federation".
-    const named = (k: number) => tokens[k]?.cap === true || (isWord(tokens[k], 'the') && tokens[k + 1]?.cap === true);
-    const of = isWord(next, 'of') && named(n + 1);
-    return n >= to || !next || next.type !== 'word' || AFTER_NAME.has(next.low) || of;
-  };
-  /** Skips up to two lowercase adjectives and returns the index of a document noun, if one follows. */
-  const docAfter = (n: number) => {
-    for (let a = 0; a < 3 && n < to; a++, n++) {
-      if (isDocNoun(tokens[n])) return n;
-      if (tokens[n]!.type !== 'word' || tokens[n]!.cap) return -1;
-    }
-    return -1;
-  };
-  if (isWord(t, 'he', 'she') && skipped === 0)
-    return endsHere(k + 1) ? { type: 'pronoun', index: k, start: k, end: k + 1 } : GENERIC;
-  const m = block.mentionStart.get(k);
-  if (m) {
-    const doc = docAfter(m.end);
-    if (doc !== -1) return { type: 'document', author: m, start: k, end: doc + 1 };
-    if (m.possessive) return GENERIC;
-    return endsHere(m.end) ? { type: 'mention', mention: m, start: m.start, end: m.end } : GENERIC;
-  }
-  if (isDocNoun(t)) {
-    let n = k + 1;
-    while (isWord(tokens[n], 'issued', 'released', 'published', 'signed', 'sent')) n++;
-    if (isWord(tokens[n], 'from', 'by', 'of')) {
-      n++;
-      if (isWord(tokens[n], 'the')) n++;
-      const author = block.mentionStart.get(n);
-      if (author && !author.possessive) return { type: 'document', author, start: k, end: author.end };
-      return GENERIC;
-    }
-    return { type: 'document', start: k, end: k + 1 };
-  }
-  return GENERIC;
-}
-
-/** "Vendrell read from the guild's letter", "…, quoting the minutes": a person giving others' words. */
-function readsOthersWords(block: ProseBlock, subject: Subject, group: VerbGroup, to: number): boolean {
-  const { tokens } = block;
-  if (subject.type === 'document') return false;
-  if (isWord(tokens[group.start], 'read', 'reads')) return true;
-  for (let k = sentenceStartBefore(block, group.start); k < to; k++) {
-    if (k >= group.start && k < group.end) continue;
-    if (isWord(tokens[k], 'quoting', 'citing', 'quoted', 'reading')) return true;
-  }
-  return false;
-}
-
 function atClauseStart(block: ProseBlock, from: number, v: number): boolean {
   if (v === from) return true;
-  const before = block.tokens[v - 1]!;
+  let before = block.tokens[v - 1]!;
+  if (/^['’]$/.test(before.text) && v - 2 >= from && block.tokens[v - 2]!.type === 'quote')
+    before = block.tokens[v - 2]!;
   return before.type === 'quote' || (before.type === 'punct' && /^[,\u2014\u2013:(]$/.test(before.text));
 }
 
@@ -276,37 +232,6 @@ export interface Frame {
 
 export type FrameResult = Frame | 'blocked' | undefined;
 
-/**
- * A mention that opens its sentence, after titles and a few descriptive words ("Florida developer
- * Mel Sembler expressed…"): the usual place of the one a story is about.
- */
-export function opensSentence(block: ProseBlock, m: Mention): boolean {
-  const { tokens } = block;
-  const titles = (k: number) => {
-    while (
-      k >= 0 &&
-      !block.boundaryAfter[k] &&
-      (tokens[k]!.text === '.' || (isWord(tokens[k]) && (TITLES.has(tokens[k]!.low) || tokens[k]!.low === 'the')))
-    )
-      k--;
-    return k;
-  };
-  let k = titles(m.start - 1);
-  let lower = 0;
-  while (lower < 3 && k >= 0 && !block.boundaryAfter[k] && isWord(tokens[k]) && !tokens[k]!.cap) {
-    k--;
-    lower++;
-  }
-  const descriptor = k >= 0 && !block.boundaryAfter[k] ? block.mentionEnd.get(k) : undefined;
-  // "Florida developer Mel Sembler expressed…", not "Karsk met Vendrell at…": a verb follows the name.
-  const next = tokens[m.end];
-  const verbFollows = isWord(next) && !next!.cap && !PREP_CONJ.has(next!.low);
-  if (descriptor?.target === 'unknown' && !descriptor.possessive && (lower === 0 || verbFollows))
-    k = titles(descriptor.start - 1);
-  else if (lower > 0) return false;
-  return k < 0 || block.boundaryAfter[k] === true;
-}
-
 /** The subject of the sentence a participle or a colon frame is in: the person or organisation opening it, or he/she. */
 function sentenceSubject(block: ProseBlock, end: number): Subject {
   const s = sentenceStartBefore(block, end);
@@ -314,6 +239,10 @@ function sentenceSubject(block: ProseBlock, end: number): Subject {
   if (isWord(tokens[s], 'he', 'she')) return { type: 'pronoun', index: s, start: s, end: s + 1 };
   const m = block.mentions.find((x) => x.start >= s && x.start < end && typeof x.target === 'object');
   if (!m || m.possessive || !opensSentence(block, m)) return GENERIC;
+  // "CBC Chairman G.K. Butterfield …, arguing": the organisation describes the person after it.
+  const named = describing(m) ? nameAfterDescriptor(block, m.end, end) : -1;
+  const person = named === -1 ? undefined : block.mentionStart.get(named);
+  if (person) return { type: 'mention', mention: person, start: person.start, end: person.end };
   return { type: 'mention', mention: m, start: m.start, end: m.end };
 }
 
@@ -345,9 +274,10 @@ export function frameBefore(blocks: Block[], b: number, from: number, q: number)
   const coordinated = subject.type === 'generic' && outer && !outer.according && isWord(tokens[v], 'and', 'but');
   if (coordinated) subject = analyse(block, from, outer.start, outer);
   // "“…,” Manafort said, adding, “…”": a participle after a frame takes that frame's subject.
+  // So does one right after it ("Ryan and Hope will meet, Spicer said, adding, “…”"), whoever opens the sentence.
   const chained =
     !coordinated &&
-    subject.type === 'generic' &&
+    (subject.type === 'generic' || outer?.end === group.start - 1) &&
     group.participle === true &&
     outer !== undefined &&
     !outer.according &&
@@ -374,17 +304,18 @@ export function frameBefore(blocks: Block[], b: number, from: number, q: number)
       let p = k - 1;
       if (isWord(tokens[p], 'the')) p--;
       const recipient = isWord(tokens[p], 'to', 'told', 'tells') || (p < tailStart && group.telling);
-      // Anyone else named is what the speaker talks about ("Oltchick said Freddy had “…”"), unless
-      // a speech verb of their own follows (caught below) or they own something that speaks.
-      if (!recipient && (m.possessive || (isWord(tokens[m.end]) && NAMING_VERBS.has(tokens[m.end]!.low))))
-        return 'blocked';
+      // Anyone else named is what the speaker talks about ("Oltchick said Freddy had “…”", "Ryan
+      // said Obama's words and actions “amount to…”"), unless a speech verb of their own follows
+      // (caught below) or what they own speaks the quotation ("X said Y's statement: “…”").
+      const naming = isWord(tokens[m.end]) && NAMING_VERBS.has(tokens[m.end]!.low);
+      if (!recipient && ((m.possessive && ownsTheWords(block, m.end, q)) || naming)) return 'blocked';
       k = m.end - 1;
       continue;
     }
     if (verbGroupAt(tokens, k)) return 'blocked';
   }
   if (wordsInTail > 25) return 'blocked';
-  if (readsOthersWords(block, subject, group, q)) return 'blocked';
+  if (readsOthersWords(block, subject.type === 'document', group, q)) return 'blocked';
   return { block: b, opening: b, subject };
 }
 
@@ -410,7 +341,8 @@ export function frameAfter(
   let descriptors = 0;
   for (let k = from; k < head; k++) {
     const t = tokens[k]!;
-    if (t.type === 'punct' && /^[,\u2014\u2013-]$/.test(t.text)) continue;
+    // A stray mark after the quote (''…,'' ' said X, where copy closed a quote inside it) is no word.
+    if (t.type === 'punct' && /^[,\u2014\u2013'’-]$/.test(t.text)) continue;
     // "“…,” harbour pilot Mara Quillfeather said": a few descriptive words may come first.
     // "Mr. Fitton said", "Democratic pollster Peter Fenn said", "CIA spokesman Ryan Trapani said":
     // titles, unknown names and organisations describe.
@@ -432,6 +364,8 @@ export function frameAfter(
       descriptors++;
       continue;
     }
+    // "…, told Vatican Radio": after "told" stands the one told, not the speaker.
+    if (!newSentence && !(inverted && group.telling) && closesClause(block, from, head)) break;
     return give;
   }
   let after = Math.max(group.end, subject.end);
@@ -450,6 +384,6 @@ export function frameAfter(
     if (rest.length > 0 && (!AFTER_NAME.has(rest[0]!.low) || rest.length > 6)) return undefined;
     if (tokens.slice(k, to).some((_, n) => block.mentionStart.has(k + n))) return undefined;
   }
-  if (readsOthersWords(block, subject, group, to)) return 'blocked';
+  if (readsOthersWords(block, subject.type === 'document', group, to)) return 'blocked';
   return { block: b, opening, subject };
 }

@@ -35,8 +35,10 @@
  *   sentence's or a speech verb's subject in this paragraph or the one before, continued by he/she
  *   as a subject; gender comes from the article (Mr./Ms., pronouns of one person) and skips people
  *   known to be of the other gender; two joined subjects, another speaker ("a spokesman said"),
- *   an unknown gender where another fits, "he told Vendrell" for Vendrell, or "they said",
- *   attribute to no one; without a focus, the one tagged person in the window who fits;
+ *   an unknown gender where another fits (unless that one was just quoted in the sentence
+ *   before), "he told Vendrell" for Vendrell, or "they said", attribute to no one; without a
+ *   focus, the one tagged person in the window who fits; the subject after an introductory
+ *   phrase ("In an interview, X described…") and the one whose view is given ("To X, …") take it;
  * - after a quotation that ends its sentence (“… here.” Vendrell said.) the next sentence is its
  *   frame only when it says nothing else; "X read from …" and "…, quoting …" give others' words;
  * - a document ("the statement read", "a HPG press release said", "the Guild's statement read",
@@ -45,6 +47,9 @@
  *   no person or unknown name is named there too, else to no one;
  * - "X called Y “…”" and "…, calling it “…”" frame like speech verbs; a participle right after a
  *   frame ("“…,” X said, adding, “…”") takes that frame's subject;
+ * - a frame after the comma that closes the sentence a partial quote runs on in (“…” since the
+ *   votes were close, said X) is that quote's; "X said Y's plans “…”" is X's unless Y's words run
+ *   straight into the quote ("Y's remarks, “…”"); a quotation signed with a dash (“…” ― X) is X's;
  * - a quotation with no frame of its own that follows an attributed quotation and its attribution
  *   sentence (“…,” X said. “…”), or a short quote's (“Fine,” X said. “…”), in the same paragraph
  *   or opening the next, continues that speaker;
@@ -67,7 +72,8 @@ import {
 } from './blocks.ts';
 import { findMentions, tokenise } from './sentences.ts';
 import { frameAfter, frameBefore, type FrameResult } from './frames.ts';
-import { combine, type Range, type Resolution, type Resolved, resolveFrame } from './attribute.ts';
+import { combine, type Range, type Resolution, type Resolved, resolveFrame, resolveMention } from './attribute.ts';
+import { signatureAfter } from './signatures.ts';
 import { blockquoteUnit, resolveSignature } from './blockquotes.ts';
 import { genderEvidence, trackFocus } from './focus.ts';
 import { shortLeadFrame } from './leads.ts';
@@ -167,7 +173,10 @@ export function extractQuotes(tree: Root, speakers: readonly Speaker[], others: 
     const newSentence = lastBlock.tokens[qn]!.endsSentence === true && lastBlock.boundaryAfter[qn] === true;
     const post = frameAfter(blocks, last.block, qn, postTo, newSentence, first.block);
     frames.push(post);
-    let count = 0;
+    // “…” ― Name: a signature counts as a frame of its own.
+    const signature = signatureAfter(blocks, last.block, qn);
+    if (signature) resolutions.push(resolveMention(signature));
+    let count = signature ? 1 : 0;
     for (const frame of frames) {
       if (frame === undefined) continue;
       count++;

@@ -21,6 +21,9 @@ function makeToken(text: string): Token {
   };
 }
 
+/** "We're", "I'm", "Don't": a contraction opening a sentence is no name. */
+const CONTRACTION = /['’](?:re|m|ll|ve|d|t)$/u;
+
 export function tokenise(block: ProseBlock): void {
   const spans = block.spans.slice().sort((x, y) => x.span.open - y.span.open);
   const tokens: Token[] = [];
@@ -59,10 +62,11 @@ export function tokenise(block: ProseBlock): void {
     if (t.type === 'quote') return t.endsSentence === true;
     if (t.type !== 'punct' || !/^[.!?…]$/.test(t.text)) return false;
     const before = tokens[i - 1];
+    // "Mr." and "J." end no sentence, nor does the initial in "(D-N.Y.)".
     if (
       t.text === '.' &&
       before?.type === 'word' &&
-      (ABBREVIATIONS.has(before.low) || (before.text.length === 1 && before.cap))
+      (ABBREVIATIONS.has(before.low) || (before.text.length === 1 && before.cap) || /-\p{Lu}$/u.test(before.text))
     )
       return false;
     return true;
@@ -125,7 +129,7 @@ export function findMentions(block: ProseBlock, lexicon: Lexicon): void {
       i = found.end;
       continue;
     }
-    if (first.cap && !NOT_NAMES.has(first.low)) {
+    if (first.cap && !NOT_NAMES.has(first.low) && !CONTRACTION.test(first.low)) {
       let j = i;
       // An untagged name stops where a tagged one starts: "Senate Minority Leader | Harry Reid".
       while (

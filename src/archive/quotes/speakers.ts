@@ -2,7 +2,7 @@
 import type { NamedEntity } from '../name-index.ts';
 import { foldDiacritics, nameKey } from '../names.ts';
 import type { Speaker } from './types.ts';
-import { KHMER_SCRIPT, NAME_SUFFIXES, VIETNAMESE_SURNAMES } from './words.ts';
+import { KHMER_SCRIPT, NAME_SUFFIXES, SURNAME_PARTICLES, VIETNAMESE_SURNAMES } from './words.ts';
 
 export function fold(word: string): string {
   return foldDiacritics(word).toLowerCase();
@@ -60,6 +60,16 @@ export function shortForms(speaker: Speaker): string[] {
       surname.replace(/[^\p{L}]/gu, '').length >= 2
     )
       forms.add(surname);
+    // "Marine Le Pen" is "Le Pen" (a lowercase particle, as in "de Vos", starts no mention: "Vos" is found).
+    const particle = parts.at(-2);
+    if (
+      parts.length >= 3 &&
+      particle !== undefined &&
+      surname !== undefined &&
+      /^\p{Lu}/u.test(particle) &&
+      SURNAME_PARTICLES.has(fold(particle))
+    )
+      forms.add(`${particle} ${surname}`);
   }
   return [...forms];
 }

@@ -14,6 +14,9 @@ export interface VerbGroup {
   naming?: boolean;
 }
 
+/** Words after which a speech verb's form is a noun. */
+const NOUN_MARKERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those']);
+
 /** What may stand before a participle that frames a quotation: "…, adding", "by warning". */
 const BEFORE_PARTICIPLE = new Set([',', 'by', 'while', 'before', 'after', 'and', 'then', 'when']);
 
@@ -44,7 +47,10 @@ export function verbGroupAt(tokens: readonly Token[], i: number): VerbGroup | un
     const passive = ['was', 'is', 'were', 'are', 'be', 'been', 'being', 'so'].includes(low(i - 1) ?? '');
     return passive ? undefined : { start: i, end: i + 1, according: false, telling: false, naming: true };
   }
-  if (isSpeechVerb(t))
+  // "Trump's remarks", "his comments", "the claims": a noun, not a verb.
+  const previous = tokens[i - 1];
+  const noun = previous?.type === 'word' && (previous.possessive || NOUN_MARKERS.has(previous.low));
+  if (isSpeechVerb(t) && !noun)
     return { start: i, end: i + 1, according: false, telling: t.low === 'told' || t.low === 'tells' };
   const before = tokens[i - 1];
   if (

@@ -8,6 +8,11 @@ export const VIETNAMESE_SURNAMES = new Set([
 /** Words after a surname that are not it: "Martin Luther King Jr." is King. */
 export const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
+/** Words that belong to the surname after them: "Le Pen", "Van Hollen", "Da Silva". */
+export const SURNAME_PARTICLES = new Set([
+  'le', 'la', 'de', 'du', 'des', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'della', 'al', 'el', 'bin', 'ibn',
+]);
+
 export const KHMER_SCRIPT = /[\u1780-\u17ff\u19e0-\u19ff]/u;
 
 export const SPEECH_VERBS = new Set([
@@ -33,6 +38,12 @@ export const DOC_NOUNS = new Set([
   'petition', 'manifesto', 'proclamation', 'directive', 'leaflet', 'pamphlet', 'newsletter', 'filing',
 ]);
 
+/** What someone's words come in, besides documents: "Vendrell's remarks: “…”". */
+export const SPEECH_NOUNS = new Set([
+  'words', 'remarks', 'comment', 'comments', 'tweet', 'tweets', 'speech', 'quote', 'slogan', 'motto', 'promise',
+  'pledge', 'answer', 'response', 'reply', 'claim', 'vow', 'warning', 'post', 'ad', 'video', 'campaign', 'view',
+]);
+
 /** A word before a name that makes the name something other than the subject. */
 export const PREP_CONJ = new Set([
   'of', 'for', 'to', 'with', 'by', 'from', 'about', 'on', 'at', 'against', 'than', 'like', 'between', 'and',
@@ -55,7 +66,7 @@ export const PARTICIPLES = new Set([
 export const AUX_ADV = new Set([
   'has', 'had', 'have', 'would', 'will', 'also', 'later', 'then', 'again', 'earlier', 'previously', 'once',
   'further', 'first', 'finally', 'subsequently', 'simply', 'reportedly', 'repeatedly', 'famously', 'recently',
-  'often', 'always', 'never', 'once', 'duly', 'promptly',
+  'often', 'always', 'never', 'once', 'duly', 'promptly', 'however',
 ]);
 
 /** What may follow a name after an inverted verb ("said Vendrell on Monday"). */
@@ -111,3 +122,11 @@ export const PERSON_NOUNS = new Set([
   'adviser', 'advisor', 'successor', 'predecessor', 'rival', 'opponent', 'boss', 'niece', 'nephew', 'cousin',
   'neighbour', 'neighbor', 'apprentice', 'student', 'teacher', 'guard', 'driver', 'bodyguard',
 ]);
+
+/** Words that open an introductory phrase: "In an interview last week, Hoenlein described…". */
+export const INTRODUCING = new Set([
+  'in', 'at', 'on', 'after', 'when', 'while', 'during', 'since', 'before', 'following', 'despite',
+]);
+
+/** Words that join a sentence to the one before: "And then Trump went…", "But a day later, …". */
+export const CONNECTIVES = new Set(['and', 'but', 'then', 'so', 'yet', 'still', 'here', 'there', 'now', 'later', 'earlier']);
