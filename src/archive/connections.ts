@@ -13,14 +13,17 @@
 import type { Entity } from './entities.ts';
 import { ENTITY_KINDS, type EntityKind } from './kinds.ts';
 
-export interface Connection<E extends Entity = Entity> {
+/** What connections need of an entity: its kind to count by, its name to rank by. */
+type Connectable = Pick<Entity, 'kind' | 'name'>;
+
+export interface Connection<E extends Connectable = Entity> {
   entity: E;
   /** Articles the two share. */
   shared: number;
 }
 
 /** An entity's connections: the most shared, and how many it has of each kind in all. */
-export interface Connections<E extends Entity = Entity> {
+export interface Connections<E extends Connectable = Entity> {
   /** Most shared first, then by name; at most the limit. */
   list: Connection<E>[];
   /** Every entity it shares an article with, by kind, listed or not. */
@@ -31,7 +34,7 @@ export interface Connections<E extends Entity = Entity> {
  * Every connection of an entity: all it shares an ordinary article with, and the crowds it is in,
  * whose members are listed where the crowd is (its article), not again for each member.
  */
-export interface CompleteConnections<E extends Entity = Entity, S = unknown> {
+export interface CompleteConnections<E extends Connectable = Entity, S = unknown> {
   /** Most shared first, then by name; the shared counts include the crowds. */
   list: Connection<E>[];
   /** The crowds the entity is in, and how many others each names. */
@@ -55,7 +58,7 @@ interface CrowdGroup<E> {
 }
 
 /** `S` is what a crowd came from (its article), for complete lists that name it. */
-export class CoOccurrence<E extends Entity, S = undefined> {
+export class CoOccurrence<E extends Connectable, S = undefined> {
   private readonly counts = new Map<E, Map<E, number>>();
   private readonly crowds: (readonly E[])[] = [];
   private readonly sources: S[] = [];

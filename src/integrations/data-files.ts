@@ -6,14 +6,13 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { syncedArchive } from '../lib/synced-archive.ts';
-import { publishesDrafts } from './archive-mode.ts';
+import { dataPlan } from './data-plan.ts';
 import type { DataFilesWritten, DataWorkerData } from './data-worker.ts';
 import { runJob } from './job-worker.ts';
 import type { KeepsOutput } from './previous-output.ts';
 
 export function dataFilesIntegration(): AstroIntegration & KeepsOutput {
-  let data: Omit<DataWorkerData, 'entityFiles'>;
-  let base = '/';
+  let data: Omit<DataWorkerData, 'plan'>;
   let writing: Promise<DataFilesWritten> | undefined;
   const kept: string[] = [];
   return {
@@ -21,21 +20,18 @@ export function dataFilesIntegration(): AstroIntegration & KeepsOutput {
     kept: () => kept,
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base;
         data = {
           cacheDir: fileURLToPath(config.cacheDir),
           outDir: fileURLToPath(config.outDir),
           site: config.site!,
-          includeDrafts: publishesDrafts('build'),
+          base: config.base,
         };
       },
       'astro:build:start': () => {
         writing = runJob<DataFilesWritten>(
           new URL('./data-worker.ts', import.meta.url),
-          { ...data, entityFiles: syncedArchive().entityFiles } satisfies DataWorkerData,
+          { ...data, plan: dataPlan(syncedArchive()) } satisfies DataWorkerData,
           'the feeds and API files',
-          // src/lib/urls.ts reads the base from Vite in the site's code, and from here in the worker.
-          { ...process.env, ARCHIVE_BASE_URL: base },
         );
         // A failure is reported when the pages are done, not as an unhandled rejection meanwhile.
         writing.catch(() => undefined);

@@ -1,7 +1,7 @@
 /**
- * The worker process (job-worker.ts) that writes the data files of a build (src/lib/data-files.ts) from the archive
- * index while Astro renders the pages. It reads the article list the content sync wrote and is handed
- * the entity files the sync read, and builds the same index from them in its own process.
+ * The worker process (job-worker.ts) that writes the data files of a build (src/lib/data-files.ts)
+ * while Astro renders the pages. It reads the article list the content sync wrote, and is handed
+ * the rest of the build's archive index as a plan (data-plan.ts) and the base path its links go under.
  *
  * A rebuild writes only files whose text changed: the digest of every file's text is kept in the
  * build cache, and a file whose digest is the last build's and that is still in the output is left
@@ -10,11 +10,11 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { buildArchiveIndex } from '../archive/archive-index.ts';
-import type { EntityFile } from '../archive/entity-file.ts';
 import { mapLimited } from '../lib/map-limited.ts';
 import { articleCacheDir, requireArticleList } from '../archive/article-cache.ts';
 import { dataFiles } from '../lib/data-files.ts';
+import { linksUnder } from '../lib/urls.ts';
+import { plannedArchive, type DataPlan } from './data-plan.ts';
 import { exists } from './page-cache.ts';
 import { serveJob } from './job-worker.ts';
 
@@ -22,9 +22,9 @@ export interface DataWorkerData {
   cacheDir: string;
   outDir: string;
   site: string;
-  includeDrafts: boolean;
-  /** The entity files as the content sync read them, so that they are read once a build. */
-  entityFiles: readonly EntityFile[];
+  /** The site's base path (`/news/`), which every link carries. */
+  base: string;
+  plan: DataPlan;
 }
 
 export interface DataFilesWritten {
@@ -43,7 +43,7 @@ interface Manifest {
 /** Files made and written at once: enough to keep the disk busy, few enough to hold. */
 const IN_FLIGHT = 32;
 
-async function writeDataFiles({ cacheDir, outDir, site, includeDrafts, entityFiles }: DataWorkerData): Promise<DataFilesWritten> {
+async function writeDataFiles({ cacheDir, outDir, site, base, plan }: DataWorkerData): Promise<DataFilesWritten> {
   const started = performance.now();
   const manifestFile = join(cacheDir, 'news-archive', 'data-files.json');
   const [entries, previous] = await Promise.all([
@@ -57,15 +57,11 @@ async function writeDataFiles({ cacheDir, outDir, site, includeDrafts, entityFil
   // Gone until every file is written: a build that stops half-way leaves some files unwritten.
   await rm(manifestFile, { force: true });
   const last = previous?.outDir === outDir ? previous.digests : {};
-  const { index } = buildArchiveIndex(
-    entries.map((entry) => entry.article),
-    entityFiles,
-    { includeDrafts },
-  );
+  const archive = plannedArchive(plan, entries.map((entry) => entry.article));
   const digests: Record<string, string> = {};
   const kept: string[] = [];
   let written = 0;
-  await mapLimited(dataFiles(index, new URL(site)), IN_FLIGHT, async ({ path, text }) => {
+  await mapLimited(dataFiles(archive, new URL(site), linksUnder(base)), IN_FLIGHT, async ({ path, text }) => {
     const content = text();
     const digest = createHash('sha1').update(content).digest('base64url');
     const file = join(outDir, path);

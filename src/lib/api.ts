@@ -1,31 +1,31 @@
 /**
  * The archive as JSON for other tools: the same data the pages show, with absolute URLs.
  */
-import type { ArchiveIndex, IndexedEntity } from '../archive/archive-index.ts';
-import { articleHref, entityHref } from './urls.ts';
+import type { DataEntity, DataSource } from './data-files.ts';
+import type { Links } from './urls.ts';
 
 /** An absolute URL of a site path; by concatenation, since a person's file lists thousands. */
 function absolute(path: string, site: URL): string {
   return site.origin + path;
 }
 
-export function entitySummary(entity: IndexedEntity, site: URL) {
+export function entitySummary(entity: DataEntity, site: URL, links: Links) {
   return {
     kind: entity.kind,
     slug: entity.slug,
     name: entity.name,
     aliases: entity.aliases,
-    url: absolute(entityHref(entity.kind, entity.slug), site),
+    url: absolute(links.entityHref(entity.kind, entity.slug), site),
     articles: entity.articles.length,
     first: entity.articles.at(-1)?.date.date ?? null,
     latest: entity.articles[0]?.date.date ?? null,
   };
 }
 
-export function entityDetail(archive: ArchiveIndex, entity: IndexedEntity, site: URL) {
+export function entityDetail(archive: DataSource, entity: DataEntity, site: URL, links: Links) {
   const { list, crowds } = archive.allConnections(entity);
   return {
-    ...entitySummary(entity, site),
+    ...entitySummary(entity, site, links),
     names: entity.names,
     wikidata: entity.wikidata ?? null,
     facts: entity.facts,
@@ -34,19 +34,19 @@ export function entityDetail(archive: ArchiveIndex, entity: IndexedEntity, site:
       slug: other.slug,
       name: other.name,
       shared,
-      url: absolute(entityHref(other.kind, other.slug), site),
+      url: absolute(links.entityHref(other.kind, other.slug), site),
     })),
     /** Articles naming more than a hundred entities: each member shares them, and is not listed again. */
-    crowds: crowds.map(({ source, others }) => ({ article: absolute(articleHref(source), site), title: source.title, others })),
+    crowds: crowds.map(({ source, others }) => ({ article: absolute(links.articleHref(source), site), title: source.title, others })),
     quotes: entity.quotes.map(({ quote, article }) => ({
       text: quote.text,
       date: article.date.date,
-      article: absolute(articleHref(article), site),
+      article: absolute(links.articleHref(article), site),
     })),
     articleList: entity.articles.map((article) => ({
       title: article.title,
       date: article.date.date,
-      url: absolute(articleHref(article), site),
+      url: absolute(links.articleHref(article), site),
     })),
   };
 }

@@ -3,13 +3,13 @@
  * organisation, an event, a place or a tag. Items carry absolute links and RFC 822 dates.
  */
 import type { Article } from '../archive/article.ts';
-import type { IndexedEntity } from '../archive/archive-index.ts';
 import { KIND_LABELS } from '../archive/kinds.ts';
 import { absoluteLinks } from '../archive/absolute-links.ts';
 import { toInstant } from '../archive/dates.ts';
 import { SITE } from '../site.config.ts';
+import type { DataEntity } from './data-files.ts';
 import { rssFeed } from './rss.ts';
-import { articleHref, entityHref, href } from './urls.ts';
+import { href, type Links } from './urls.ts';
 
 export const FEED_SIZE = 50;
 
@@ -20,12 +20,13 @@ export interface FeedOptions {
   page: string;
   articles: readonly Article[];
   site: URL;
+  links: Links;
   /** Reads an article's full HTML for its item; entity feeds carry summaries only, to stay small. */
   body?: (article: Article) => string;
 }
 
 /** A feed's XML. */
-export function feed({ title, description, page, articles, site, body }: FeedOptions): string {
+export function feed({ title, description, page, articles, site, links, body }: FeedOptions): string {
   const items = articles.slice(0, FEED_SIZE);
   const bodies = body ? items.map(body) : [];
   return rssFeed({
@@ -35,7 +36,7 @@ export function feed({ title, description, page, articles, site, body }: FeedOpt
     language: 'en',
     items: items.map((article, i) => ({
       title: article.title,
-      link: new URL(articleHref(article), site).href,
+      link: new URL(links.articleHref(article), site).href,
       pubDate: toInstant(article.date),
       description: article.summary,
       ...(body ? { content: absoluteLinks(bodies[i]!, site) } : {}),
@@ -45,13 +46,14 @@ export function feed({ title, description, page, articles, site, body }: FeedOpt
 }
 
 /** The feed of an entity: its latest articles, summaries only. */
-export function entityFeed(entity: IndexedEntity, site: URL): string {
+export function entityFeed(entity: DataEntity, site: URL, links: Links): string {
   return feed({
     title: entity.name,
     description: `The latest articles on ${entity.name} (${KIND_LABELS[entity.kind].singular.toLowerCase()}).`,
-    page: entityHref(entity.kind, entity.slug),
+    page: links.entityHref(entity.kind, entity.slug),
     articles: entity.articles,
     site,
+    links,
   });
 }
 

@@ -5,15 +5,17 @@
  * made of them, so a variable of this module would be one per copy: the archive is kept in one
  * slot of the process instead.
  */
+import type { Article } from '../archive/article.ts';
 import type { ArchiveIndex } from '../archive/archive-index.ts';
 import type { ListedArticle } from '../archive/article-cache.ts';
-import type { EntityFile } from '../archive/entity-file.ts';
 
 export interface SyncedArchive {
   /** The article cache folder its bodies are read from. */
   dir: string;
+  /** The article list, as the sync wrote it to the article cache. */
   entries: readonly ListedArticle[];
-  entityFiles: readonly EntityFile[];
+  /** Where each article's entry is in `entries`. */
+  at: ReadonlyMap<Article, number>;
   index: ArchiveIndex;
 }
 
@@ -46,8 +48,8 @@ export function isLive(): boolean {
 }
 
 /** Replaces the archive of the last sync; the dev server's routes take the new one on their next request. */
-export function publishArchive(archive: SyncedArchive): void {
-  slot().archive = archive;
+export function publishArchive(archive: Omit<SyncedArchive, 'at'>): void {
+  slot().archive = { ...archive, at: new Map(archive.entries.map((entry, i) => [entry.article, i])) };
 }
 
 export function syncedArchive(): SyncedArchive {

@@ -168,7 +168,7 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
   // The benchmark reads this line for its "index" stage.
   logger.info(`index of ${index.articles.length} articles built in ${Math.round(performance.now() - started)}ms`);
   // Before the findings are reported: `astro dev` serves what could be loaded even when some of it failed.
-  publishArchive({ dir: cacheDir, entries: listed, entityFiles: entities.entityFiles, index });
+  publishArchive({ dir: cacheDir, entries: listed, index });
   // Entity-file findings are reported by the entity loader; here they only decide success.
   report(context, [...diagnostics, ...indexFindings, ...entities.diagnostics.filter((d) => d.severity === 'error')]);
   logger.info(`${articles.length} articles (${jobs.length} processed, ${articles.length - jobs.length} unchanged)`);
