@@ -10,7 +10,7 @@ let context: ArticleContext | undefined;
 
 process.on('message', (message: WorkerInit | WorkerJobs) => {
   if (!('jobs' in message)) {
-    context = { names: buildNameIndex(message.entityFiles), base: message.base };
+    context = { names: buildNameIndex(message.entityFiles), base: message.base, inspect: message.inspect };
     return;
   }
   const batch: WorkerBatch = { id: message.id, results: message.jobs.map((job) => processArticle(job.text, job.file, context)) };

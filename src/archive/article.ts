@@ -3,7 +3,9 @@
  * the body rendered once to sanitised HTML, the summary taken from the first paragraph when the
  * editor gave none.
  */
+import type { Root as MdastRoot } from 'mdast';
 import { basename } from 'node:path';
+import { inspectBody, type BodyInspection } from './check-body.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { FILE_KINDS, type EntityKind } from './kinds.ts';
@@ -41,13 +43,20 @@ export interface ProcessedArticle extends Article {
   html: string;
 }
 
-export type ArticleResult = { article?: ProcessedArticle; diagnostics: Diagnostic[] };
+export type ArticleResult = {
+  article?: ProcessedArticle;
+  diagnostics: Diagnostic[];
+  /** What the content check reads in the body, when the context asks for it. */
+  inspection?: BodyInspection;
+};
 
 /** What processing an article needs to know about the rest of the archive. */
 export interface ArticleContext {
   names: NameIndex;
   /** The site's base path (`/` or `/news/`), for links to entity pages inside the body. */
   base: string;
+  /** Inspect the body for the content check (check-body.ts). */
+  inspect?: boolean;
 }
 
 /** Where an article's page is, under the site's base path. */
@@ -63,8 +72,16 @@ export function slugFromPath(file: string): string {
 export function processArticle(raw: string, file: string, context?: ArticleContext): ArticleResult {
   const split = splitFrontmatter(raw, file);
   if (!split.ok) return { diagnostics: [split.diagnostic] };
+  const inspect = (tree: () => MdastRoot | undefined) => (context?.inspect ? inspectBody(split.value.body, split.value.bodyLine, file, tree) : undefined);
   const validated = validateFrontmatter(split.value, articleSchema, file, KEY_SYNONYMS);
-  if (!validated.ok) return { diagnostics: validated.diagnostics };
+  if (!validated.ok) {
+    // The check reads the body of a file whose frontmatter is wrong all the same.
+    const inspection = inspect(() => {
+      const parsed = parseMarkdown(split.value.body);
+      return parsed.ok ? parsed.tree : undefined;
+    });
+    return { diagnostics: validated.diagnostics, inspection };
+  }
   const fm = validated.data;
   const diagnostics = validated.diagnostics;
 
@@ -72,6 +89,8 @@ export function processArticle(raw: string, file: string, context?: ArticleConte
   const parsed = parseMarkdown(split.value.body);
   if (!parsed.ok) return { diagnostics: [...diagnostics, tooDeepDiagnostic(parsed.tooDeep, file, split.value.bodyLine)] };
   const tree = parsed.tree;
+  // Before mentions become links: the check reads the links the editor wrote.
+  const inspection = inspect(() => tree);
   let quotes: Quote[] = [];
   if (context) {
     const tagged = FILE_KINDS.flatMap((kind) => names[kind].map((name) => context.names.resolve(kind, name)));
@@ -111,10 +130,14 @@ export function processArticle(raw: string, file: string, context?: ArticleConte
   for (const d of articleFindings(split.value, names, file, context?.names)) diagnostics.push(d);
   const slug = fm.slug === undefined ? slugFromPath(file) : boundSlug(fm.slug);
   if (slug === '') {
-    return { diagnostics: [...diagnostics, { severity: 'error', code: 'schema', file, message: 'the file name gives no usable URL slug', hint: 'rename the file or add "slug: some-words" to the frontmatter' }] };
+    return {
+      diagnostics: [...diagnostics, { severity: 'error', code: 'schema', file, message: 'the file name gives no usable URL slug', hint: 'rename the file or add "slug: some-words" to the frontmatter' }],
+      inspection,
+    };
   }
   return {
     diagnostics,
+    inspection,
     article: {
       file,
       slug,

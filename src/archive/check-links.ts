@@ -22,6 +22,33 @@ export function normaliseBase(base: string): string {
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const INTERNAL_ORIGIN = 'http://archive.invalid';
 
+/** A link as written in a body, with its place in the file. */
+export interface WrittenLink {
+  url: string;
+  line: number | undefined;
+  column: number | undefined;
+}
+
+/** Every link of a body in Markdown or raw HTML `<a href>`, in the order written; `lineOffset`
+ * is the body's first line in its file, less one. */
+export function writtenLinks(tree: MdastRoot, lineOffset: number): WrittenLink[] {
+  const links: WrittenLink[] = [];
+  const at = (node: { position?: { start: { line: number; column: number } } }) => ({
+    line: node.position ? node.position.start.line + lineOffset : undefined,
+    column: node.position?.start.column,
+  });
+  visit(tree, (node) => {
+    if (node.type === 'link' || node.type === 'definition') {
+      links.push({ url: (node as Link | Definition).url, ...at(node) });
+    } else if (node.type === 'html') {
+      for (const match of (node as Html).value.matchAll(/<a\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+        links.push({ url: decodeHTMLStrict(match[1] ?? match[2] ?? match[3] ?? ''), ...at(node) });
+      }
+    }
+  });
+  return links;
+}
+
 export class LinkChecker {
   private readonly index: ArchiveIndex;
   private readonly articles: Map<string, Article>;
@@ -39,23 +66,13 @@ export class LinkChecker {
     this.months = new Set(index.years.flatMap((y) => y.months.map((m) => m.key)));
   }
 
-  check(tree: MdastRoot, file: string, slug: string, isDraft: boolean, lineOffset: number): Finding[] {
+  /** Findings for an article's links (writtenLinks) that lead to no page of the archive. */
+  check(links: readonly WrittenLink[], file: string, slug: string, isDraft: boolean): Finding[] {
     const findings: Finding[] = [];
-    const at = (node: { position?: { start: { line: number; column: number } } }) => ({
-      line: node.position ? node.position.start.line + lineOffset : undefined,
-      column: node.position?.start.column,
-    });
-    visit(tree, (node) => {
-      if (node.type === 'link' || node.type === 'definition') {
-        const finding = this.checkUrl((node as Link | Definition).url, slug, isDraft);
-        if (finding) findings.push({ ...finding, file, ...at(node) });
-      } else if (node.type === 'html') {
-        for (const match of (node as Html).value.matchAll(/<a\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
-          const finding = this.checkUrl(decodeHTMLStrict(match[1] ?? match[2] ?? match[3] ?? ''), slug, isDraft);
-          if (finding) findings.push({ ...finding, file, ...at(node) });
-        }
-      }
-    });
+    for (const { url, line, column } of links) {
+      const finding = this.checkUrl(url, slug, isDraft);
+      if (finding) findings.push({ ...finding, file, line, column });
+    }
     return findings;
   }
 

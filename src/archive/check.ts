@@ -12,14 +12,11 @@
  * Each concern is a module: check-findings.ts, check-links.ts, check-html.ts.
  */
 import { slugFromPath, type Article } from './article.ts';
-import { removedHtml } from './check-html.ts';
 import { LinkChecker, normaliseBase } from './check-links.ts';
 import { codeOf, countUnknownKeys, groupUnknownKeys, unusedEntityFiles, type Finding, type UnknownKeyCount } from './check-findings.ts';
-import { archiveFindings, readSource } from './content-dir.ts';
+import { archiveFindings } from './content-dir.ts';
 import type { DiagnosticCode } from './diagnostics.ts';
-import { splitFrontmatter } from './frontmatter.ts';
-import { displayRoot, loadArchive } from './load.ts';
-import { parseMarkdown } from './markdown.ts';
+import { loadArchive } from './load.ts';
 
 export interface CheckSummary {
   errors: number;
@@ -57,7 +54,8 @@ export async function checkArchive(contentDir: string, options: CheckOptions = {
   const started = performance.now();
   const base = normaliseBase(options.base ?? '/');
   const includeDrafts = options.includeDrafts ?? true;
-  const loaded = await loadArchive(contentDir, { includeDrafts, base });
+  // Each body's raw HTML and links are inspected as the load processes it, from the one parse.
+  const loaded = await loadArchive(contentDir, { includeDrafts, base, inspect: true });
   const engineFindings: Finding[] = loaded.diagnostics.map((d) => ({ ...d, code: codeOf(d) }));
   const unknownKeys = countUnknownKeys(engineFindings);
   const findings = groupUnknownKeys(engineFindings);
@@ -68,25 +66,14 @@ export async function checkArchive(contentDir: string, options: CheckOptions = {
   for (const article of loaded.articles) if (!bySlug.has(article.slug)) bySlug.set(article.slug, article);
   const byFile = new Map(loaded.articles.map((a) => [a.file, a]));
   const links = new LinkChecker(loaded.index, bySlug, base, options.site);
-  const root = displayRoot(contentDir);
-  for (const path of loaded.articlePaths) {
-    const source = await readSource(path, root);
-    if ('severity' in source) continue; // already a finding from the load
-    const split = splitFrontmatter(source.text, source.file);
-    if (!split.ok) continue;
-    // Only a body with a link, an image or HTML in it has anything for these checks.
-    if (!/[<\]]|javascript:/i.test(split.value.body)) continue;
-    const article = byFile.get(source.file);
-    const parsed = parseMarkdown(split.value.body);
-    if (!parsed.ok) continue; // the load reported it
-    const tree = parsed.tree;
-    const lineOffset = split.value.bodyLine - 1;
-    for (const f of removedHtml(tree, split.value.body, source.file, lineOffset)) findings.push(f);
-    for (const f of links.check(tree, source.file, article?.slug ?? slugFromPath(source.file), article?.draft ?? false, lineOffset)) findings.push(f);
+  for (const { file, inspection } of loaded.inspections) {
+    const article = byFile.get(file);
+    for (const f of inspection.removed) findings.push(f);
+    for (const f of links.check(inspection.links, file, article?.slug ?? slugFromPath(file), article?.draft ?? false)) findings.push(f);
   }
 
   // What stops a build before it starts: no archive folder, no articles/ folder, no article.
-  findings.push(...(await archiveFindings(contentDir, loaded.articlePaths.length)).map((d) => ({ ...d, code: codeOf(d) })));
+  for (const d of await archiveFindings(contentDir, loaded.articlePaths.length)) findings.push({ ...d, code: codeOf(d) });
   findings.sort(compareFindings);
   const summary = summarise(findings, unknownKeys, loaded.articlePaths.length, loaded.entityPaths.length, performance.now() - started);
   return { findings, summary };

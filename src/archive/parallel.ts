@@ -25,6 +25,7 @@ export interface ArticleJob {
 export interface WorkerInit {
   entityFiles: readonly EntityFile[];
   base: string;
+  inspect: boolean;
 }
 
 export interface WorkerJobs {
@@ -43,6 +44,8 @@ export interface ParallelOptions<T> {
   /** Below this many articles, work in this process. */
   minForWorkers?: number;
   batchSize?: number;
+  /** Inspect each body for the content check (ArticleContext). */
+  inspect?: boolean;
   /** What to keep of each result, called as results arrive (the index is the job's), so a caller
    * can store bodies away instead of holding every one until the last article is done. */
   each?: (result: ArticleResult, at: number) => T;
@@ -53,10 +56,10 @@ export async function processArticles<T = ArticleResult>(
   jobs: readonly ArticleJob[],
   entityFiles: readonly EntityFile[],
   base: string,
-  { workers: count = availableParallelism(), minForWorkers = 200, batchSize = 64, each = (result) => result as T }: ParallelOptions<T> = {},
+  { workers: count = availableParallelism(), minForWorkers = 200, batchSize = 64, inspect = false, each = (result) => result as T }: ParallelOptions<T> = {},
 ): Promise<T[]> {
   if (count < 2 || jobs.length < minForWorkers) {
-    const context = { names: buildNameIndex(entityFiles), base };
+    const context = { names: buildNameIndex(entityFiles), base, inspect };
     return jobs.map((job, at) => each(processArticle(job.text, job.file, context), at));
   }
   const results: T[] = new Array(jobs.length);
@@ -65,7 +68,7 @@ export async function processArticles<T = ArticleResult>(
     batches.push({ id: batches.length, start, jobs: jobs.slice(start, start + batchSize) });
   }
   const workerFile = fileURLToPath(new URL('./article-worker.ts', import.meta.url));
-  const init: WorkerInit = { entityFiles, base };
+  const init: WorkerInit = { entityFiles, base, inspect };
   // The build's own process collects garbage early and often (scripts/build.ts); parsing makes
   // many short-lived objects and took 5–30% longer an article that way: workers keep V8's defaults.
   const execArgv = process.execArgv.filter((arg) => !BUILD_HEAP_FLAGS.test(arg));
