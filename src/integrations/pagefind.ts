@@ -49,9 +49,8 @@ export function pagefind(shardSetting?: string): AstroIntegration & KeepsOutput 
         pagefindDir = join(fileURLToPath(config.outDir), 'pagefind');
       },
       'astro:build:start': () => {
-        const { index, entries } = syncedArchive();
-        const listed = new Map(entries.map((entry) => [entry.article, entry]));
-        const plans = searchPlans(index, (article) => listed.get(article)!, size);
+        const { index, entries, at } = syncedArchive();
+        const plans = searchPlans(index, (article) => entries[at.get(article)!]!, size);
         indexing = runJob<Indexed>(new URL('./search-worker.ts', import.meta.url), { root, cacheDir, pagefindDir, plans } satisfies SearchWorkerData, 'the search index');
         // A failure is reported when the pages are done, not as an unhandled rejection meanwhile.
         indexing.catch(() => undefined);

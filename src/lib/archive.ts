@@ -10,15 +10,15 @@ import { BodyReader, type ListedArticle } from '../archive/article-cache.ts';
 import { ENTITY_KINDS, type EntityKind } from '../archive/kinds.ts';
 import { syncedArchive, type SyncedArchive } from './synced-archive.ts';
 
-/** The archive in use, where each of its articles' bodies is, and a reader of its bodies. */
-let current: { archive: SyncedArchive; listed: WeakMap<Article, ListedArticle>; bodies: BodyReader } | undefined;
+/** The archive in use, and a reader of its bodies. */
+let current: { archive: SyncedArchive; bodies: BodyReader } | undefined;
 
 function use(): NonNullable<typeof current> {
   const archive = syncedArchive();
   if (current?.archive !== archive) {
     // A new sync may have replaced the segments the last reader had open.
     current?.bodies.close();
-    current = { archive, listed: new WeakMap(archive.entries.map((entry) => [entry.article, entry])), bodies: new BodyReader(archive.dir) };
+    current = { archive, bodies: new BodyReader(archive.dir) };
   }
   return current;
 }
@@ -28,7 +28,8 @@ export async function getArchive(): Promise<ArchiveIndex> {
 }
 
 function entryOf(article: Article): ListedArticle {
-  const entry = use().listed.get(article);
+  const { entries, at } = use().archive;
+  const entry = entries[at.get(article) ?? -1];
   if (!entry) throw new Error(`${article.file} is not in the archive index of this build`);
   return entry;
 }

@@ -3,7 +3,8 @@
  * who took part), when its full list of connections needs a page of its own, and labels a reader
  * understands. Works on one entity's data only.
  */
-import type { Connection } from '../archive/connections.ts';
+import type { Article } from '../archive/article.ts';
+import type { CompleteConnections, Connection } from '../archive/connections.ts';
 import type { ArchiveIndex, IndexedEntity } from '../archive/archive-index.ts';
 import { FILE_KINDS } from '../archive/kinds.ts';
 import { phaseOf } from './timeline.ts';
@@ -30,11 +31,25 @@ export function displayName(entity: Pick<IndexedEntity, 'kind' | 'name'>): strin
   return entity.kind === 'tags' ? entity.name.charAt(0).toLocaleUpperCase('en') + entity.name.slice(1) : entity.name;
 }
 
+/** Worked out once an entity: a route's paths, its cache keys and its pages all ask. */
+export function perEntity<T>(make: (archive: ArchiveIndex, entity: IndexedEntity) => T): (archive: ArchiveIndex, entity: IndexedEntity) => T {
+  const made = new WeakMap<IndexedEntity, T>();
+  return (archive, entity) => {
+    if (made.has(entity)) return made.get(entity)!;
+    const value = make(archive, entity);
+    made.set(entity, value);
+    return value;
+  };
+}
+
 /** Everyone and everything it shares an article with, tags aside. */
-export function connectionCount(archive: ArchiveIndex, entity: IndexedEntity): number {
+export const connectionCount = perEntity((archive, entity): number => {
   const { counts } = archive.connections(entity);
   return FILE_KINDS.reduce((sum, kind) => sum + counts[kind], 0);
-}
+});
+
+/** All of an entity's connections, for its connections page and that page's key. */
+export const allConnections = perEntity((archive, entity): CompleteConnections<IndexedEntity, Article> => archive.allConnections(entity));
 
 /** Whether the page leaves some connections out, and so links to a page listing them all. */
 export function hasConnectionsPage(archive: ArchiveIndex, entity: IndexedEntity): boolean {
@@ -46,7 +61,7 @@ export function hasConnectionsPage(archive: ArchiveIndex, entity: IndexedEntity)
  * names while it happens (articles dated from its start to its end), most articles first. Those
  * named only before or after are in the rest of its coverage. Without dates, all its articles count.
  */
-export function participants(archive: ArchiveIndex, event: IndexedEntity): Connection<IndexedEntity>[] {
+export const participants = perEntity((archive, event): Connection<IndexedEntity>[] => {
   const { start, end } = event.facts;
   const during = start ? event.articles.filter((a) => phaseOf(a, start.date, (end ?? start).date) === 'during') : event.articles;
   const counts = new Map<IndexedEntity, number>();
@@ -57,4 +72,4 @@ export function participants(archive: ArchiveIndex, event: IndexedEntity): Conne
   return [...counts]
     .map(([entity, shared]) => ({ entity, shared }))
     .sort((a, b) => b.shared - a.shared || byName.compare(a.entity.name, b.entity.name));
-}
+});

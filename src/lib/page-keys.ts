@@ -8,7 +8,7 @@ import type { Article } from '../archive/article.ts';
 import type { ArchiveIndex, IndexedEntity, QuoteEntry } from '../archive/archive-index.ts';
 import type { Connection } from '../archive/connections.ts';
 import { digest } from '../archive/cache-key.ts';
-import { QUOTES_PREVIEW, participants } from './entity-page.ts';
+import { QUOTES_PREVIEW, allConnections, participants, perEntity } from './entity-page.ts';
 import { pageCount, pageSlice } from './timeline.ts';
 
 const SITE = `${import.meta.env.SITE}\u0000${import.meta.env.BASE_URL}`;
@@ -54,27 +54,20 @@ export function articlePageKey(archive: ArchiveIndex, article: Article, digest: 
 /** One connection as a page shows it. */
 const connected = ({ entity, shared }: Connection<IndexedEntity>): string => `${entity.kind}/${entity.slug}\u0001${entity.name}\u0001${shared}`;
 
-const shared = new WeakMap<IndexedEntity, string>();
-
 /** What every page of an entity shows, and its JSON file too: its profile, counts, coverage strip
- * and connections. Made once per entity. */
-function entityShared(archive: ArchiveIndex, entity: IndexedEntity): string {
-  let key = shared.get(entity);
-  if (key === undefined) {
-    const connections = archive.connections(entity);
-    key = keyOf([
-      profile(entity),
-      entity.articles.length,
-      entity.quotes.length,
-      // The coverage strip and span read every date.
-      entity.articles.map((a) => a.date.date).join(),
-      ...Object.values(connections.counts),
-      ...connections.list.map(connected),
-    ]);
-    shared.set(entity, key);
-  }
-  return key;
-}
+ * and connections. */
+const entityShared = perEntity((archive, entity): string => {
+  const connections = archive.connections(entity);
+  return keyOf([
+    profile(entity),
+    entity.articles.length,
+    entity.quotes.length,
+    // The coverage strip and span read every date.
+    entity.articles.map((a) => a.date.date).join(),
+    ...Object.values(connections.counts),
+    ...connections.list.map(connected),
+  ]);
+});
 
 function entityListKey(common: string, articles: readonly Article[], quotes: readonly QuoteEntry[]): string {
   return keyOf([common, ...articles.map(listing), '', ...quotes.map(quoted)]);
@@ -108,7 +101,7 @@ export function entityQuotePageKeys(archive: ArchiveIndex, entity: IndexedEntity
 
 /** Every connection of an entity, as its full list and its data file show them. */
 function completeConnections(archive: ArchiveIndex, entity: IndexedEntity): string {
-  const { list, crowds } = archive.allConnections(entity);
+  const { list, crowds } = allConnections(archive, entity);
   return [
     ...list.map(connected),
     ...crowds.map((c) => `${listing(c.source)}\u0001${c.others}`),
