@@ -119,6 +119,13 @@ describe('layers', () => {
         { file: 'scripts/x.ts', specifier: '../src/pages/index.astro', typeOnly: false },
         { file: 'src/client/x.ts', specifier: '../integrations/pagefind.ts', typeOnly: true },
       ]),
-    ).toHaveLength(6);
+    ).toEqual([
+      'src/archive/x.ts: ../lib/urls.ts',
+      'src/archive/x.ts: astro:content',
+      'src/lib/x.ts: ../loaders/archive-loaders.ts',
+      'src/integrations/x.ts: ../loaders/archive-loaders.ts',
+      'src/client/x.ts: ../integrations/pagefind.ts',
+      'scripts/x.ts: ../src/pages/index.astro',
+    ]);
   });
 });
