@@ -16,11 +16,11 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseArgs } from 'node:util';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { serve } from '../serve.ts';
 import { CHROMIUM_LAUNCH } from '../chromium.ts';
+import { parseCommandLine, stdio } from '../cli.ts';
 import { median } from './medians.ts';
 
 /** A first query: until its first result is on screen, until its first page is full, and
@@ -135,14 +135,27 @@ async function counting(origin: string, compression: Compression): Promise<Count
   };
 }
 
-const USAGE = 'usage: node scripts/bench/search.ts <built site> [--query "words"]… [--sort newest|oldest|best] [--runs 5] [--compress none|gzip|br] [--json]\n';
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { query: { type: 'string', multiple: true }, sort: { type: 'string' }, runs: { type: 'string', default: '5' }, compress: { type: 'string', default: 'none' }, json: { type: 'boolean', default: false } },
-});
+const USAGE = 'usage: node scripts/bench/search.ts <built site> [--query "words"]… [--sort newest|oldest|best] [--runs 5] [--compress none|gzip|br] [--json]';
+const parsed = parseCommandLine(
+  {
+    allowPositionals: true,
+    options: {
+      query: { type: 'string', multiple: true },
+      sort: { type: 'string' },
+      runs: { type: 'string', default: '5' },
+      compress: { type: 'string', default: 'none' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  },
+  USAGE,
+  stdio,
+);
+if (typeof parsed === 'number') process.exit(parsed);
+const { values, positionals } = parsed;
 const site = positionals[0];
 if (!site || !['none', 'gzip', 'br'].includes(values.compress) || (values.sort !== undefined && !['newest', 'oldest', 'best'].includes(values.sort))) {
-  process.stderr.write(USAGE);
+  stdio.err(USAGE);
   process.exit(2);
 }
 const queries = values.query ?? ['ferry'];
