@@ -12,6 +12,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { ImportLookups, ImportWarningKind, SourceFormat, TeamMember } from './import/rules.ts';
+import { countOf } from '../src/archive/count-of.ts';
 import { fastStart, parseCommandLine, stdio, type Output } from './cli.ts';
 
 export interface ImportOptions {
@@ -261,7 +262,7 @@ export function formatReport(report: ImportReport, options: { verbose?: boolean;
     for (const w of report.warnings) lines.push(`${at(w.file)}: warning: ${w.message}`);
   } else if (report.warningsByKind.length > 0) {
     lines.push(`warnings (--verbose lists each):`);
-    for (const { label, files } of report.warningsByKind) lines.push(`  ${files} file${files === 1 ? '' : 's'}: ${label}`);
+    for (const { label, files } of report.warningsByKind) lines.push(`  ${countOf(files, 'file')}: ${label}`);
   }
   const templates = Object.entries(report.templates).sort(([, a], [, b]) => b - a);
   if (templates.length > 0) lines.push(`template tags removed: ${templates.slice(0, 10).map(([n, c]) => `${n} ×${c}`).join(', ')}${templates.length > 10 ? `, and ${templates.length - 10} more kinds` : ''}`);

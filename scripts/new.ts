@@ -10,7 +10,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import type { EntityKind } from '../src/archive/kinds.ts';
+import { countOf } from '../src/archive/count-of.ts';
+import { ENTITY_KINDS, KIND_LABELS, type EntityKind } from '../src/archive/kinds.ts';
 import { contentDirFrom, fastStart, parseCommandLine, stdio, type Output } from './cli.ts';
 
 export interface NewArticleOptions {
@@ -61,8 +62,6 @@ export class NewArticleError extends Error {
   override name = 'NewArticleError';
 }
 
-const KINDS = ['people', 'organisations', 'events', 'places', 'tags'] as const satisfies readonly EntityKind[];
-const SINGULAR: Record<EntityKind, string> = { people: 'person', organisations: 'organisation', events: 'event', places: 'place', tags: 'tag' };
 /** Slugs are cut at a hyphen to stay readable in an address. */
 const MAX_SLUG = 80;
 
@@ -84,11 +83,11 @@ export function describeResolution(r: NameResolution): string {
     const notes = [
       'existing',
       r.name !== r.input ? `written as "${r.name}"` : undefined,
-      r.file ? undefined : `named in ${r.articles} article${r.articles === 1 ? '' : 's'}, no entity file`,
+      r.file ? undefined : `named in ${countOf(r.articles, 'article')}, no entity file`,
     ].filter(Boolean);
     return `${r.input} → ${r.kind}/${r.slug} (${notes.join(', ')})`;
   }
-  return `${r.input} → new ${SINGULAR[r.kind]}, page /${r.kind}/${r.slug}/${r.similar ? ` (did you mean "${r.similar}"?)` : ''}`;
+  return `${r.input} → new ${KIND_LABELS[r.kind].singular.toLowerCase()}, page /${r.kind}/${r.slug}/${r.similar ? ` (did you mean "${r.similar}"?)` : ''}`;
 }
 
 export async function createArticle(options: NewArticleOptions): Promise<NewArticleResult> {
@@ -126,7 +125,7 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
   const resolutions: NameResolution[] = [];
   const lists = {} as Record<EntityKind, string[]>;
 
-  for (const kind of KINDS) {
+  for (const kind of ENTITY_KINDS) {
     lists[kind] = [];
     for (const input of splitNames(options[kind])) {
       const key = nameKey(input);
@@ -212,7 +211,7 @@ export async function scanArticles(contentDir: string): Promise<{ names: Record<
     import('../src/archive/article.ts'),
     import('../src/archive/load.ts'),
   ]);
-  const spellings = Object.fromEntries(KINDS.map((kind) => [kind, new Map<string, Map<string, number>>()])) as Record<EntityKind, Map<string, Map<string, number>>>;
+  const spellings = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, new Map<string, Map<string, number>>()])) as Record<EntityKind, Map<string, Map<string, number>>>;
   const slugs = new Map<string, string>();
   const root = displayRoot(contentDir);
   for (const path of await listArticleFiles(contentDir)) {
@@ -223,7 +222,7 @@ export async function scanArticles(contentDir: string): Promise<{ names: Record<
     const data = split.value.data;
     const slug = typeof data['slug'] === 'string' ? data['slug'] : slugFromPath(source.file);
     if (!slugs.has(slug)) slugs.set(slug, source.file);
-    for (const kind of KINDS) {
+    for (const kind of ENTITY_KINDS) {
       const raw = kind === 'organisations' ? [data['organisations'], data['organizations']] : [data[kind]];
       const seen = new Set<string>();
       for (const value of raw.flat()) {
@@ -239,7 +238,7 @@ export async function scanArticles(contentDir: string): Promise<{ names: Record<
     }
   }
   const names = {} as Record<EntityKind, Map<string, KnownName>>;
-  for (const kind of KINDS) {
+  for (const kind of ENTITY_KINDS) {
     names[kind] = new Map(
       [...spellings[kind]].map(([key, counts]) => {
         return [key, { spelling: rankSpellings(counts)[0]!, articles: [...counts.values()].reduce((sum, n) => sum + n, 0) }];

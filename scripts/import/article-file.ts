@@ -3,7 +3,7 @@
  * then the body. `npm run import` writes each imported article with it, `npm run new` a new one.
  */
 import type { z } from 'zod';
-import type { EntityKind } from '../../src/archive/kinds.ts';
+import { ENTITY_KINDS, type EntityKind } from '../../src/archive/kinds.ts';
 import type { articleSchema } from '../../src/archive/schema.ts';
 
 /** An article's frontmatter as this archive's contract has it (schema.ts), as the importer
@@ -14,7 +14,6 @@ export type ArticleFields = Omit<z.input<typeof articleSchema>, 'date' | 'update
   updated?: string;
 } & Partial<Record<EntityKind, readonly string[]>>;
 
-const LIST_KINDS = ['people', 'organisations', 'events', 'places', 'tags'] as const satisfies readonly EntityKind[];
 
 /** Characters js-yaml refuses to read raw, even inside quotes. */
 const YAML_UNSAFE = /[\u007f-\u009f\ufffe\uffff]/g;
@@ -53,7 +52,7 @@ export function renderArticleFile(fields: ArticleFields, body: string, options: 
     if (typeof value === 'string' && value !== '') lines.push(`${key}: ${yamlString(value)}`);
     else if (options.complete && placeholder) lines.push(`# ${key}: ${yamlString(placeholder)}`);
   }
-  for (const kind of LIST_KINDS) {
+  for (const kind of ENTITY_KINDS) {
     const list = fields[kind] ?? [];
     if (list.length > 0) lines.push(`${kind}:`, ...list.map((name) => `  - ${yamlString(name)}`));
     else if (options.complete) lines.push(`${kind}: []`);

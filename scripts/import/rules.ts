@@ -17,6 +17,7 @@
  * frontmatter are read as data (frontmatter.ts); what is written is always YAML.
  */
 import { decodeHTMLStrict } from 'entities';
+import { countOf } from '../../src/archive/count-of.ts';
 import { parseDate } from '../../src/archive/dates.ts';
 import type { Diagnostic } from '../../src/archive/diagnostics.ts';
 import { splitFrontmatter } from '../../src/archive/frontmatter.ts';
@@ -370,7 +371,7 @@ export function convertFile(raw: string, sourceFile: string, options: ConvertOpt
       .sort(([x, a], [y, b]) => b - a || x.localeCompare(y))
       .map(([name, n]) => `${name} ×${n}`)
       .join(', ');
-    warn('templates', `removed or replaced ${templateCount} ${format === 'hugo' ? 'Hugo shortcode' : 'Liquid tag'}${templateCount === 1 ? '' : 's'} (${list}): what they made (images, embeds, links) is not imported`);
+    warn('templates', `removed or replaced ${countOf(templateCount, format === 'hugo' ? 'Hugo shortcode' : 'Liquid tag')} (${list}): what they made (images, embeds, links) is not imported`);
   }
 
   const fields: ArticleFields = {

@@ -11,6 +11,7 @@ import type { EntityFile } from './entity-file.ts';
 import { CoOccurrence, type CompleteConnections, type Connections } from './connections.ts';
 import { ENTITY_KINDS, FILE_KINDS, KIND_LABELS, type EntityKind } from './kinds.ts';
 import { findNearDuplicates } from './near-duplicates.ts';
+import { byName, rankByCount } from './names.ts';
 import type { Quote } from './quotes/index.ts';
 import { relatedScorer, type Related } from './related.ts';
 
@@ -78,8 +79,6 @@ export function compareNewestFirst(a: Article, b: Article): number {
     a.slug.localeCompare(b.slug)
   );
 }
-
-const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 export function buildArchiveIndex(
   allArticles: readonly Article[],
@@ -209,7 +208,11 @@ export function buildArchiveIndex(
       return result;
     },
     mostCovered: (kind, limit) =>
-      [...byKind.get(kind)!].filter((e) => e.articles.length > 0).sort((a, b) => b.articles.length - a.articles.length || byName.compare(a.name, b.name)).slice(0, limit),
+      rankByCount(
+        byKind.get(kind)!.filter((e) => e.articles.length > 0),
+        (e) => e.articles.length,
+        (e) => e.name,
+      ).slice(0, limit),
     years,
   };
   return { index, diagnostics };

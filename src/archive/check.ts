@@ -13,6 +13,7 @@
  */
 import { slugFromPath, type Article } from './article.ts';
 import { LinkChecker, normaliseBase } from './check-links.ts';
+import { countOf } from './count-of.ts';
 import { codeOf, countUnknownKeys, groupUnknownKeys, unusedEntityFiles, type Finding, type UnknownKeyCount } from './check-findings.ts';
 import { archiveFindings } from './content-dir.ts';
 import type { DiagnosticCode } from './diagnostics.ts';
@@ -81,8 +82,7 @@ export async function checkArchive(contentDir: string, options: CheckOptions = {
 
 /** The one-line summary the script prints last: `2 errors, 5 warnings in 26 files (130 ms)`. */
 export function formatSummary(summary: CheckSummary): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')} in ${plural(summary.files, 'file')} (${Math.round(summary.durationMs)} ms)`;
+  return `${countOf(summary.errors, 'error')}, ${countOf(summary.warnings, 'warning')} in ${countOf(summary.files, 'file')} (${Math.round(summary.durationMs)} ms)`;
 }
 
 function summarise(findings: readonly Finding[], unknownKeys: UnknownKeyCount[], articleFiles: number, entityFiles: number, durationMs: number): CheckSummary {

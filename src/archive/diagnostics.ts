@@ -2,6 +2,7 @@
  * Findings about content files. Every finding names a file (relative to the project root),
  * the line where known, what is wrong and what to do, so an editor can fix it without reading code.
  */
+import { countOf } from './count-of.ts';
 export type Severity = 'error' | 'warning';
 
 /** What kind of problem a finding is, for summaries and for machines (`npm run check -- --json`). */
@@ -54,7 +55,7 @@ export class ContentError extends Error {
     const errors = diagnostics.filter((d) => d.severity === 'error');
     const n = errors.length;
     super(
-      `The archive has ${n} content error${n === 1 ? '' : 's'}; fix ${n === 1 ? 'it' : 'them'} and build again:\n` +
+      `The archive has ${countOf(n, 'content error')}; fix ${n === 1 ? 'it' : 'them'} and build again:\n` +
         errors.map((d) => `  ${formatDiagnostic(d)}`).join('\n'),
     );
     this.name = 'ContentError';

@@ -141,6 +141,14 @@ export function rankSpellings(counts: Iterable<[string, number]>): string[] {
   return [...counts].sort(([a, countA], [b, countB]) => countB - countA || nonAscii(b) - nonAscii(a) || a.localeCompare(b)).map(([spelling]) => spelling);
 }
 
+/** The order lists of entities are read in: by name, A–Z, letters before accents and digits as numbers. */
+export const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** Entities (or anything with one) with a count, most first and then by name; sorts in place. */
+export function rankByCount<T>(items: T[], count: (item: T) => number, name: (item: T) => string): T[] {
+  return items.sort((a, b) => count(b) - count(a) || byName.compare(name(a), name(b)));
+}
+
 /** Levenshtein distance, for did-you-mean suggestions and near-duplicate names. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;

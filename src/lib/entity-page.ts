@@ -6,7 +6,9 @@
 import type { Article } from '../archive/article.ts';
 import type { CompleteConnections, Connection } from '../archive/connections.ts';
 import type { ArchiveIndex, IndexedEntity } from '../archive/archive-index.ts';
+import { countOf } from '../archive/count-of.ts';
 import { FILE_KINDS } from '../archive/kinds.ts';
+import { rankByCount } from '../archive/names.ts';
 import { phaseOf } from './timeline.ts';
 
 /** Connections a box shows before it links to the whole list. */
@@ -14,16 +16,9 @@ export const APPEARS_WITH = 15;
 /** Quotes shown on an entity's first page before the link to its quote pages. */
 export const QUOTES_PREVIEW = 3;
 
-const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
 /** "2 articles together". */
 export function togetherLabel(shared: number): string {
-  return `${shared.toLocaleString('en')} ${shared === 1 ? 'article' : 'articles'} together`;
-}
-
-/** "1 article", "3,000 articles". */
-export function countOf(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? singular : plural}`;
+  return `${countOf(shared, 'article')} together`;
 }
 
 /** The name as a heading shows it: tags are written lowercase in articles, but a title starts with a capital. */
@@ -69,7 +64,9 @@ export const participants = perEntity((archive, event): Connection<IndexedEntity
     const covers = archive.entitiesOf(article.slug);
     for (const entity of [...covers.people, ...covers.organisations]) counts.set(entity, (counts.get(entity) ?? 0) + 1);
   }
-  return [...counts]
-    .map(([entity, shared]) => ({ entity, shared }))
-    .sort((a, b) => b.shared - a.shared || byName.compare(a.entity.name, b.entity.name));
+  return rankByCount(
+    [...counts].map(([entity, shared]) => ({ entity, shared })),
+    (c) => c.shared,
+    (c) => c.entity.name,
+  );
 });

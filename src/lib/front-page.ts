@@ -5,10 +5,9 @@
  */
 import type { ArchiveIndex, IndexedEntity } from '../archive/archive-index.ts';
 import type { EntityKind } from '../archive/kinds.ts';
+import { rankByCount } from '../archive/names.ts';
 
 export const RECENT_MONTHS = 3;
-
-const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /** `YYYY-MM-DD` a number of months before a date (the day clamped, which a cut-off can ignore). */
 function monthsBefore(date: string, months: number): string {
@@ -36,11 +35,11 @@ export function recentlyMostCovered(archive: ArchiveIndex, kinds: readonly Entit
   }
   const top = kinds.map((kind) => ({
     kind,
-    entities: [...counts]
-      .filter(([entity]) => entity.kind === kind)
-      .map(([entity, count]) => ({ entity, count }))
-      .sort((a, b) => b.count - a.count || byName.compare(a.entity.name, b.entity.name))
-      .slice(0, limit),
+    entities: rankByCount(
+      [...counts].filter(([entity]) => entity.kind === kind).map(([entity, count]) => ({ entity, count })),
+      (e) => e.count,
+      (e) => e.entity.name,
+    ).slice(0, limit),
   }));
   return { since, top: top.filter((t) => t.entities.length > 0) };
 }

@@ -1,6 +1,7 @@
 /**
  * The files of the synthetic archive: entity files, and each article's frontmatter and body.
  */
+import { ENTITY_KINDS } from '../../../src/archive/kinds.ts';
 import type { Pools } from './pools.ts';
 import { chance, int, pick, zipfDistinct, type Rng } from './random.ts';
 import type { Entity } from './registry.ts';
@@ -250,7 +251,7 @@ export function articleText(rng: Rng, day: number, tagged: Tagged, title: string
   fm.push(`source: ${q(pick(rng, SOURCES))}`);
   if (chance(rng, 0.7)) fm.push(`author: ${q(`${pick(rng, GIVEN_A)}${pick(rng, GIVEN_B)} ${pick(rng, SURNAME_A)}${pick(rng, SURNAME_B)}`)}`);
   if (chance(rng, 0.2)) fm.push(`url: ${q(`https://example.org/news/${slug}`)}`);
-  for (const kind of ['people', 'organisations', 'events', 'places', 'tags'] as const) {
+  for (const kind of ENTITY_KINDS) {
     const list = tagged[kind];
     if (list.length > 0) fm.push(`${kind}: ${flowList(list.map((e) => spelling(rng, e)))}`);
   }
