@@ -4,11 +4,11 @@
  * must carry the base, or the reader lands outside the site.
  */
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { PROJECT_ROOT, buildArchive, type BuildResult } from '../helpers/build.ts';
-import { serve, type Served } from '../../scripts/serve.ts';
-import { CHROMIUM_LAUNCH } from '../../scripts/chromium.ts';
+import { PROJECT_ROOT, type BuildResult } from '../helpers/build.ts';
+import type { Served } from '../../scripts/serve.ts';
+import { buildAndBrowse, type BrowsedSite } from './chromium.ts';
 import { checkInternalLinks, formatProblems } from './site-files.ts';
 
 const BASE = '/news';
@@ -16,17 +16,15 @@ const BASE = '/news';
 let build: BuildResult;
 let server: Served;
 let browser: Browser;
+let site: BrowsedSite | undefined;
 
 beforeAll(async () => {
-  build = buildArchive(join(PROJECT_ROOT, 'content'), { env: { ARCHIVE_BASE: BASE } });
-  expect(build.ok, `astro build with ARCHIVE_BASE=${BASE} failed:\n${build.output}`).toBe(true);
-  server = await serve(build.outDir, { base: BASE });
-  browser = await chromium.launch(CHROMIUM_LAUNCH);
+  site = await buildAndBrowse(join(PROJECT_ROOT, 'content'), { env: { ARCHIVE_BASE: BASE } }, { base: BASE });
+  ({ build, server, browser } = site);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 test('every internal link carries the base and resolves', () => {

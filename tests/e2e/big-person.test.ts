@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateArchive } from '../../scripts/bench/generate.ts';
 import { buildArchive, type BuildResult } from '../helpers/build.ts';
 import { tempDir } from '../helpers/temp.ts';
-import { serveInChromium, type ServedSite } from './chromium.ts';
+import { openPage, serveInChromium, type ServedSite } from './chromium.ts';
 import { axeViolations, horizontalOverflow, saveScreenshot } from './page-checks.ts';
 
 let build: BuildResult;
@@ -31,13 +31,6 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function open(path: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
-  const page = await site.browser.newPage({ viewport: { width: options.width ?? 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light' });
-  const response = await page.goto(new URL(path.slice(1), site.server.url).href);
-  expect(response?.status(), path).toBe(200);
-  return page;
-}
-
 /** Where the top of the "Appears with" heading is, from the top of the page, in CSS pixels. */
 async function appearsWithTop(page: Page): Promise<number> {
   return page.getByRole('heading', { name: 'Appears with' }).evaluate((h) => h.getBoundingClientRect().top + window.scrollY);
@@ -51,16 +44,16 @@ describe('the most covered person', () => {
   });
 
   test('"Appears with" is in the first screen at 1280 px and within two phone screens at 375 px', async () => {
-    const wide = await open(person, { width: 1280 });
+    const wide = await openPage(site, person, { width: 1280 });
     expect(await appearsWithTop(wide)).toBeLessThan(800);
     await wide.close();
-    const phone = await open(person, { width: 375 });
+    const phone = await openPage(site, person, { width: 375 });
     expect(await appearsWithTop(phone)).toBeLessThan(1600);
     await phone.close();
   });
 
   test('the quotes link on the first page leads to the quotes, paged with their own labels', async () => {
-    const page = await open(person);
+    const page = await openPage(site, person);
     await page.getByRole('link', { name: /^All [\d,]+ quotes$/ }).click();
     await page.waitForURL(new RegExp(`${person}quotes/$`));
     expect(await page.locator('.quote-list > li').count()).toBe(50);
@@ -73,11 +66,11 @@ describe('the most covered person', () => {
     test(`its ${name} page has no axe-core violations in either theme and no horizontal scroll at 320 px`, async () => {
       const path = PAGES()[name]!;
       for (const colorScheme of ['light', 'dark'] as const) {
-        const page = await open(path, { colorScheme });
+        const page = await openPage(site, path, { colorScheme });
         expect(await axeViolations(page), `${path} in ${colorScheme}`).toEqual([]);
         await page.close();
       }
-      const narrow = await open(path, { width: 320 });
+      const narrow = await openPage(site, path, { width: 320 });
       expect(await horizontalOverflow(narrow), path).toBeLessThanOrEqual(0);
       await narrow.close();
     });
@@ -86,7 +79,7 @@ describe('the most covered person', () => {
   test('screenshots of the page in both themes at 375 and 1280 px are saved for review', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const width of [375, 1280]) {
-        const page = await open(person, { colorScheme, width });
+        const page = await openPage(site, person, { colorScheme, width });
         await saveScreenshot(page, `big-person-${colorScheme}-${width}`, colorScheme);
         await page.close();
       }

@@ -9,11 +9,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { PROJECT_ROOT, buildArchive, type BuildResult } from '../helpers/build.ts';
-import { serve, type Served } from '../../scripts/serve.ts';
-import { CHROMIUM_LAUNCH } from '../../scripts/chromium.ts';
+import { PROJECT_ROOT, type BuildResult } from '../helpers/build.ts';
+import type { Served } from '../../scripts/serve.ts';
+import { buildAndBrowse, type BrowsedSite } from './chromium.ts';
 import { checkInternalLinks, formatProblems, htmlPages, isExecutableScriptType, scriptTags } from './site-files.ts';
 
 const CONTENT = join(PROJECT_ROOT, 'content');
@@ -46,17 +46,15 @@ function sourceArticles(): Map<string, string> {
 let build: BuildResult;
 let server: Served;
 let browser: Browser;
+let site: BrowsedSite | undefined;
 
 beforeAll(async () => {
-  build = buildArchive(CONTENT);
-  expect(build.ok, `astro build of content/ failed:\n${build.output}`).toBe(true);
-  server = await serve(build.outDir);
-  browser = await chromium.launch(CHROMIUM_LAUNCH);
+  site = await buildAndBrowse(CONTENT);
+  ({ build, server, browser } = site);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 /**

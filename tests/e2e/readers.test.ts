@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROJECT_ROOT, type BuildResult } from '../helpers/build.ts';
 import type { Served } from '../../scripts/serve.ts';
-import { buildAndBrowse, type BrowsedSite } from './chromium.ts';
+import { buildAndBrowse, openPage, type BrowsedSite } from './chromium.ts';
 import { htmlPages } from './site-files.ts';
 import { axeViolations, horizontalOverflow, saveScreenshot } from './page-checks.ts';
 
@@ -50,13 +50,6 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function open(path: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: options.width ?? 1200, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
-  const response = await page.goto(new URL(path.replace(/^\//, ''), server.url).href);
-  expect(response?.status(), path).toBeLessThan(path.includes('404') ? 500 : 400);
-  return page;
-}
-
 /** Waits until the search page has answered and returns its status line. */
 async function searchStatus(page: Page): Promise<string> {
   await page.waitForFunction(() => /\d+ results?\.|Type some words/.test(document.querySelector('[data-status]')?.textContent ?? ''));
@@ -65,7 +58,7 @@ async function searchStatus(page: Page): Promise<string> {
 
 describe('search', () => {
   test('"Sophalleth" finds the 2022 article, with its source, date and an excerpt, and his profile', async () => {
-    const page = await open('/search/?q=Sophalleth');
+    const page = await openPage(site!, '/search/?q=Sophalleth');
     expect(await searchStatus(page)).toBe('2 results.');
     const links = await page.locator('[data-results] li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links.sort()).toEqual([ARTICLE_2022, '/people/eang-sophalleth/']);
@@ -76,7 +69,7 @@ describe('search', () => {
   });
 
   test('the header search box leads to results', async () => {
-    const page = await open('/');
+    const page = await openPage(site!, '/');
     await page.fill('#header-q', 'Sophalleth');
     await page.press('#header-q', 'Enter');
     await page.waitForURL(/\/search\/\?q=Sophalleth/);
@@ -85,7 +78,7 @@ describe('search', () => {
   });
 
   test('filtering by a person narrows the results, and the filter is kept in the address', async () => {
-    const page = await open('/search/?q=cooperation');
+    const page = await openPage(site!, '/search/?q=cooperation');
     expect(await searchStatus(page)).toBe('2 results.');
     await page.selectOption('select[name=people]', 'Kin Phea');
     await page.waitForFunction(() => document.querySelector('[data-status]')?.textContent === '1 result.');
@@ -95,7 +88,7 @@ describe('search', () => {
   });
 
   test('results can be sorted by date and filtered by year without words', async () => {
-    const page = await open('/search/?q=cooperation&sort=oldest');
+    const page = await openPage(site!, '/search/?q=cooperation&sort=oldest');
     expect(await searchStatus(page)).toBe('2 results.');
     expect(await page.locator('[data-results] li a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([ARTICLE_2022, ARTICLE_2023]);
     await page.goto(new URL('search/?year=2023', server.url).href);
@@ -104,7 +97,7 @@ describe('search', () => {
   });
 
   test('navigation is not indexed: words only the page furniture has find nothing', async () => {
-    const page = await open('/search/?q=Skip');
+    const page = await openPage(site!, '/search/?q=Skip');
     expect(await searchStatus(page)).toBe('0 results.');
     await page.close();
   });
@@ -114,7 +107,7 @@ describe('accessibility', () => {
   for (const [name, path] of Object.entries(PAGES)) {
     test(`${name} page has no axe-core violations (WCAG 2.1 A and AA)`, async () => {
       for (const colorScheme of ['light', 'dark'] as const) {
-        const page = await open(path, { colorScheme });
+        const page = await openPage(site!, path, { colorScheme });
         if (name === 'search') await searchStatus(page);
         const violations = await axeViolations(page);
         expect(violations, `${path} in ${colorScheme}`).toEqual([]);
@@ -124,7 +117,7 @@ describe('accessibility', () => {
   }
 
   test('a skip link leads to the main content and focus is visible', async () => {
-    const page = await open(PERSON);
+    const page = await openPage(site!, PERSON);
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
@@ -138,7 +131,7 @@ describe('accessibility', () => {
 describe('layout', () => {
   for (const [name, path] of Object.entries(PAGES)) {
     test(`${name} page fits a 320 px phone with no horizontal scroll`, async () => {
-      const page = await open(path, { width: 320 });
+      const page = await openPage(site!, path, { width: 320 });
       const overflow = await horizontalOverflow(page);
       expect(overflow, path).toBeLessThanOrEqual(0);
       await page.close();
@@ -149,7 +142,7 @@ describe('layout', () => {
     for (const [name, path] of [['home', '/'], ['article', ARTICLE_2023], ['person', PERSON], ['search', '/search/?q=cooperation']] as const) {
       for (const colorScheme of ['light', 'dark'] as const) {
         for (const width of [375, 1280]) {
-          const page = await open(path, { colorScheme, width });
+          const page = await openPage(site!, path, { colorScheme, width });
           if (name === 'search') await searchStatus(page);
           await saveScreenshot(page, `${name}-${colorScheme}-${width}`, colorScheme);
           await page.close();
@@ -194,7 +187,7 @@ describe('layout', () => {
   });
 
   test('the print stylesheet shows the source and the article’s own address', async () => {
-    const page = await open(ARTICLE_2023);
+    const page = await openPage(site!, ARTICLE_2023);
     expect(await page.locator('.print-only').isVisible()).toBe(false);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.print-only').innerText()).toBe(`First published by The Phnom Penh Post. In the archive at ${SITE}${ARTICLE_2023}`);
@@ -202,7 +195,7 @@ describe('layout', () => {
   });
 
   test('the print stylesheet hides navigation and keeps the article', async () => {
-    const page = await open(ARTICLE_2023);
+    const page = await openPage(site!, ARTICLE_2023);
     await page.emulateMedia({ media: 'print' });
     const shown = await page.evaluate(() => ({
       masthead: getComputedStyle(document.querySelector('.masthead')!).display,
@@ -223,19 +216,19 @@ describe('layout', () => {
 
 describe('wording', () => {
   test('the 404 page offers to browse by people, organisations, … with the spaces in place', async () => {
-    const page = await open('/404.html');
+    const page = await openPage(site!, '/404.html');
     expect(await page.locator('main').innerText()).toContain('or browse by people, organisations, events, places or tags.');
     await page.close();
   });
 
   test('A–Z lists set each count apart from its name', async () => {
-    const page = await open('/people/');
+    const page = await openPage(site!, '/people/');
     expect(await page.locator('.az-group li', { has: page.locator('a[href="/people/eang-sophalleth/"]') }).innerText()).toBe('Eang Sophalleth (1)');
     await page.close();
   });
 
   test('Hun Sen’s page reaches everyone who appears with him, Vuong Dinh Hue included', async () => {
-    const page = await open(PERSON);
+    const page = await openPage(site!, PERSON);
     const box = page.locator('section', { has: page.locator('h2', { hasText: 'Appears with' }) });
     expect(await box.locator('li').count()).toBe(15);
     await box.getByRole('link', { name: /^All \d+ connections$/ }).click();

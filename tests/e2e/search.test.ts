@@ -10,7 +10,7 @@ import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Served } from '../../scripts/serve.ts';
-import { buildAndBrowse, type BrowsedSite } from './chromium.ts';
+import { buildAndBrowse, openPage, type BrowsedSite } from './chromium.ts';
 
 /** Articles about the harbour: more than two pages of results. */
 const HARBOUR = 47;
@@ -80,17 +80,6 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function open(path: string, options: { width?: number; height?: number; colorScheme?: 'light' | 'dark'; javaScript?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
-    colorScheme: options.colorScheme ?? 'light',
-    javaScriptEnabled: options.javaScript ?? true,
-  });
-  const page = await context.newPage();
-  await page.goto(new URL(path.replace(/^\//, ''), server.url).href);
-  return page;
-}
-
 async function status(page: Page): Promise<string> {
   await page.waitForFunction(() => /\d+ results?|Type some words/.test(document.querySelector('[data-status]')?.textContent ?? ''));
   return (await page.textContent('[data-status]')) ?? '';
@@ -102,7 +91,7 @@ describe('every result is reachable', () => {
   test('"Newest first" (the default) and "Oldest first" order every result by date across the shards', async () => {
     const slugs = Array.from({ length: HARBOUR }, (_, i) => `/articles/${harbourArticle(i).slug}/`).sort();
     for (const [sort, expected] of [['', [...slugs].reverse()], ['oldest', slugs]] as const) {
-      const page = await open(`/search/?q=harbour${sort ? `&sort=${sort}` : ''}`);
+      const page = await openPage(site!, `/search/?q=harbour${sort ? `&sort=${sort}` : ''}`);
       expect(await status(page)).toBe(`${HARBOUR + 1} results, 1–20 shown.`);
       const seen = [...(await hrefs(page))];
       for (let at = 2; at <= Math.ceil((HARBOUR + 1) / 20); at++) {
@@ -119,7 +108,7 @@ describe('every result is reachable', () => {
 
   test('by date, an entity whose name the words match comes first', async () => {
     for (const sort of ['', 'oldest']) {
-      const page = await open(`/search/?q=Quillfeather${sort ? `&sort=${sort}` : ''}`);
+      const page = await openPage(site!, `/search/?q=Quillfeather${sort ? `&sort=${sort}` : ''}`);
       expect(await status(page), sort).toBe('2 results.');
       expect(await hrefs(page), sort).toEqual(['/people/mara-quillfeather/', '/articles/2023-03-01-quillfeather-retires/']);
       await page.close();
@@ -177,7 +166,7 @@ describe('every result is reachable', () => {
   });
 
   test('a query with more results than a page shows them a page at a time, up to the last, by best match', async () => {
-    const page = await open('/search/?q=harbour&sort=best');
+    const page = await openPage(site!, '/search/?q=harbour&sort=best');
     // The harbour articles and the harbour master's profile.
     const total = HARBOUR + 1;
     expect(await status(page)).toBe(`${total} results, 1–20 shown.`);
@@ -198,7 +187,7 @@ describe('every result is reachable', () => {
   });
 
   test('a page in the address opens at that page', async () => {
-    const page = await open('/search/?q=harbour&page=2');
+    const page = await openPage(site!, '/search/?q=harbour&page=2');
     expect(await status(page)).toBe(`${HARBOUR + 1} results, 21–40 shown.`);
     expect(await page.locator('[data-pages] [aria-current="page"]').textContent()).toBe('2');
     await page.close();
@@ -207,7 +196,7 @@ describe('every result is reachable', () => {
 
 describe('results', () => {
   test('filter counts follow the query', async () => {
-    const page = await open('/search/?q=storm');
+    const page = await openPage(site!, '/search/?q=storm');
     expect(await status(page)).toBe(`${STORMS[2023] + STORMS[2024]} results.`);
     const year = page.locator('select[name=year]');
     await page.waitForFunction(() => document.querySelectorAll('select[name=year] option').length > 1);
@@ -221,7 +210,7 @@ describe('results', () => {
   });
 
   test('an entity result says what it is; an article result gives its source and date; excerpts do not repeat them', async () => {
-    const page = await open('/search/?q=Quillfeather');
+    const page = await openPage(site!, '/search/?q=Quillfeather');
     await status(page);
     const profile = page.locator('[data-results] li', { has: page.locator('a[href="/people/mara-quillfeather/"]') });
     expect(await profile.locator('.kind').textContent()).toBe('Person');
@@ -243,7 +232,7 @@ describe('results', () => {
       [VIETNAMESE_WORD, '/articles/2022-06-01-delta-market/'],
       ['Phuoc', '/articles/2022-06-01-delta-market/'],
     ] as const) {
-      const page = await open(`/search/?q=${encodeURIComponent(query)}`);
+      const page = await openPage(site!, `/search/?q=${encodeURIComponent(query)}`);
       expect(await status(page), query).toBe('1 result.');
       expect(await hrefs(page), query).toEqual([article]);
       await page.close();
@@ -253,7 +242,7 @@ describe('results', () => {
 
 describe('small screens', () => {
   test('at 375 px the filters are folded away and the first result is on the first screen', async () => {
-    const page = await open('/search/?q=harbour', { width: 375, height: 667 });
+    const page = await openPage(site!, '/search/?q=harbour', { width: 375, height: 667 });
     await status(page);
     expect(await page.locator('[data-filters]').evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
     const box = await page.locator('[data-results] li').first().boundingBox();
@@ -264,7 +253,7 @@ describe('small screens', () => {
   });
 
   test('the filters open without JavaScript', async () => {
-    const page = await open('/search/', { width: 375, height: 667, javaScript: false });
+    const page = await openPage(site!, '/search/', { width: 375, height: 667, javaScript: false });
     expect(await page.locator('select[name=year]').isVisible()).toBe(false);
     await page.locator('[data-filters] summary').click();
     expect(await page.locator('select[name=year]').isVisible()).toBe(true);
@@ -276,7 +265,7 @@ describe('accessibility', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const width of [375, 1280]) {
       test(`a page of results has no axe-core violations (${colorScheme}, ${width} px)`, async () => {
-        const page = await open('/search/?q=harbour&page=2', { width, colorScheme });
+        const page = await openPage(site!, '/search/?q=harbour&page=2', { width, colorScheme });
         await status(page);
         await page.addScriptTag({ content: axe.source });
         const violations = await page.evaluate(async () => {
