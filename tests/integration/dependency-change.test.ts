@@ -9,13 +9,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildArchive, fixturePath, projectCopy, type BuildResult } from '../helpers/build.ts';
 import { tempDir } from '../helpers/temp.ts';
+import { articlesLine, pagesLine, searchLine } from './support.ts';
 
 let same: BuildResult;
 let upgraded: BuildResult;
-
-const articlesLine = (build: BuildResult) => /\b(\d+) articles \((\d+) processed, (\d+) unchanged\)/.exec(build.output)?.slice(1).map(Number);
-const pagesLine = (build: BuildResult) => /(\d+) of (\d+) pages to render, (\d+) unchanged/.exec(build.output)?.slice(1).map(Number);
-const searchLine = (build: BuildResult) => /search index: \d+ pages in \d+ ms \((\d+) shards, (\d+) unchanged\)/.exec(build.output)?.slice(1).map(Number);
 
 beforeAll(() => {
   const project = projectCopy();

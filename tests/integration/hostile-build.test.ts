@@ -4,8 +4,8 @@
  * feed may carry a script other than JSON-LD (and the search page's module), an event handler, a
  * code-running URL or an element that embeds or redirects.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildArchive, type BuildResult } from '../helpers/build.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -14,15 +14,9 @@ import { HOSTILE_CASES } from '../fixtures/hostile/index.ts';
 import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import { anchorsOf, innerHtmlOf, parsePage, scriptsOf, unsafeInFragment, unsafeInPage } from '../fixtures/bad/inspect-html.ts';
-import { htmlPages, markupOnly, plain } from './support.ts';
+import { filesUnder, htmlPages, markupOnly, plain } from './support.ts';
 
 const BUILT = HOSTILE_CASES.filter((c) => c.build);
-
-function filesUnder(dir: string, suffix: RegExp): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && suffix.test(e.name))
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
-}
 
 describe('building the safe cases of the adversarial suite together', () => {
   let build: BuildResult;
@@ -113,7 +107,7 @@ describe('building the safe cases of the adversarial suite together', () => {
   });
 
   it('has feeds whose descriptions carry no live markup once decoded', () => {
-    const feeds = filesUnder(build.outDir, /\.xml$/).filter((f) => f.endsWith('rss.xml'));
+    const feeds = filesUnder(build.outDir).filter((f) => f.endsWith('/rss.xml'));
     expect(feeds.length).toBeGreaterThan(0);
     const problems: string[] = [];
     for (const feed of feeds) {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixturePath, type BuildResult, buildArchive } from '../helpers/build.ts';
 import { A, ENTITY_ARTICLES, NEWEST_FIRST, TITLES } from './basic-fixture.ts';
-import { anchors, filesUnder, h1Of, htmlPages, linkedArticles, mainOf } from './support.ts';
+import { anchors, articlesLine, feedsLine, filesUnder, h1Of, htmlPages, linkedArticles, mainOf, pagesLine, searchLine } from './support.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const NEW_SLUG = '2024-05-01-wren-halloway-joins-the-order';
@@ -37,8 +37,6 @@ let third: BuildResult;
  * oldest, 2021-03 and 2021-11, 2022-01 and 2022-06, then 2023-02 (two articles). */
 const SHARDS = { ARCHIVE_SEARCH_SHARD: '2' };
 
-/** Shards, and shards left unchanged, as the build's search line reports them. */
-const searchLine = (build: BuildResult) => /search index: \d+ pages in \d+ ms \((\d+) shards, (\d+) unchanged\)/.exec(build.output)?.slice(1).map(Number);
 
 function mustPage(build: BuildResult, path: string): string {
   const html = build.page(path);
@@ -180,8 +178,8 @@ describe('after deleting an article, rebuilt with the same cache', () => {
   });
 
   it('processes again the articles whose bodies left the cache, and no other', () => {
-    expect(second.output).toMatch(/\b8 articles \(2 processed, 6 unchanged\)/);
-    expect(third.output).toMatch(/\b7 articles \(5 processed, 2 unchanged\)/);
+    expect(articlesLine(second)).toEqual([8, 2, 6]);
+    expect(articlesLine(third)).toEqual([7, 5, 2]);
     expect(readdirSync(join(cache, 'news-archive', 'articles')).sort()).toEqual(['bodies-2.html', 'bodies-3.html', 'list.jsonl']);
   });
 
@@ -258,7 +256,7 @@ describe('a rebuild into the same output folder', () => {
   });
 
   it('leaves the pages the deletion did not change as they were, without rendering them', () => {
-    const [render, total, unchanged] = /(\d+) of (\d+) pages to render, (\d+) unchanged/.exec(rebuilt.output)!.slice(1).map(Number);
+    const [render, total, unchanged] = pagesLine(rebuilt)!;
     expect(unchanged).toBeGreaterThan(0);
     expect(render! + unchanged!).toBe(total);
     const untouched = filesUnder(site).filter((file) => file.endsWith('.html') && statSync(join(site, file)).mtimeMs < rebuiltAt);
@@ -267,7 +265,7 @@ describe('a rebuild into the same output folder', () => {
   });
 
   it('writes again only the feeds and API files whose text changed', () => {
-    const [all, written, unchanged] = /feeds and API: (\d+) files \((\d+) written, (\d+) unchanged\)/.exec(rebuilt.output)!.slice(1).map(Number);
+    const [all, written, unchanged] = feedsLine(rebuilt)!;
     expect(written).toBeGreaterThan(0);
     expect(unchanged).toBeGreaterThan(0);
     expect(written! + unchanged!).toBe(all);

@@ -31,6 +31,21 @@ export function filesUnder(dir: string): string[] {
     .sort();
 }
 
+/** The numbers of one line of a build's log, or none when the build wrote no such line. */
+const logLine =
+  (pattern: RegExp) =>
+  (build: { output: string }): number[] | undefined =>
+    pattern.exec(build.output)?.slice(1).map(Number);
+
+/** `8 articles (2 processed, 6 unchanged)` → [8, 2, 6]. */
+export const articlesLine = logLine(/\b(\d+) articles \((\d+) processed, (\d+) unchanged\)/);
+/** `3 of 52 pages to render, 49 unchanged` → [3, 52, 49]. */
+export const pagesLine = logLine(/(\d+) of (\d+) pages to render, (\d+) unchanged/);
+/** Search shards, and shards left unchanged: `(4 shards, 2 unchanged)` → [4, 2]. */
+export const searchLine = logLine(/search index: \d+ pages in \d+ ms \((\d+) shards, (\d+) unchanged\)/);
+/** `feeds and API: 57 files (3 written, 54 unchanged)` → [57, 3, 54]. */
+export const feedsLine = logLine(/feeds and API: (\d+) files \((\d+) written, (\d+) unchanged\)/);
+
 /** The slugs of pages directly under a section: `/people/<slug>/` → `<slug>`, sorted. */
 export function sectionSlugs(pages: readonly string[], section: string): string[] {
   const pattern = new RegExp(`^/${section}/([^/]+)/$`);
