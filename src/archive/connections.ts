@@ -109,8 +109,7 @@ export class CoOccurrence<E extends Connectable, S = undefined> {
     const group = crowds.length > 0 ? this.group(crowds) : undefined;
     const list: Connection<E>[] = [];
     for (const [other, shared] of row) list.push({ entity: other, shared: shared + (group?.shared.get(other) ?? 0) });
-    list.sort((a, b) => b.shared - a.shared || byName.compare(a.entity.name, b.entity.name));
-    return { list, crowds: crowds.map((at) => ({ source: this.sources[at]!, others: this.crowds[at]!.length - 1 })) };
+    return { list: ranked(list), crowds: crowds.map((at) => ({ source: this.sources[at]!, others: this.crowds[at]!.length - 1 })) };
   }
 
   private make(entity: E): Connections<E> {
@@ -135,8 +134,7 @@ export class CoOccurrence<E extends Connectable, S = undefined> {
         taken++;
       }
     }
-    candidates.sort((a, b) => b.shared - a.shared || byName.compare(a.entity.name, b.entity.name));
-    return { list: candidates.slice(0, this.limit), counts };
+    return { list: ranked(candidates).slice(0, this.limit), counts };
   }
 
   private group(crowds: readonly number[]): CrowdGroup<E> {
@@ -154,6 +152,11 @@ export class CoOccurrence<E extends Connectable, S = undefined> {
     this.groups.set(id, group);
     return group;
   }
+}
+
+/** Most shared first, then by name; sorts in place. */
+function ranked<E extends Connectable>(list: Connection<E>[]): Connection<E>[] {
+  return list.sort((a, b) => b.shared - a.shared || byName.compare(a.entity.name, b.entity.name));
 }
 
 function zeroCounts(): Record<EntityKind, number> {
