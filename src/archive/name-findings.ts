@@ -118,6 +118,10 @@ function longNameHint(kind: EntityKind): string {
     : `add an entity file (content/${kind}/) with a shorter name and this one as an alias, or with a "slug:" of its own`;
 }
 
+/** The other spellings of a key an editor may write (`organizations`), by the key they mean. */
+const WRITTEN_AS: Record<string, string[]> = {};
+for (const [synonym, key] of Object.entries(KEY_SYNONYMS)) (WRITTEN_AS[key] ??= []).push(synonym);
+
 /**
  * Every finding about an article's title, names and slug. `names` are the cleaned lists, `index`
  * what the entity files say (a long name one of them gives a short slug is fine).
@@ -133,7 +137,7 @@ export function articleFindings(split: SplitFile, names: Record<EntityKind, stri
     for (const name of Array.isArray(value) ? value : [value]) add(invisibleInName({ file, line: lineOf(key) }, key, name));
   }
   for (const kind of ENTITY_KINDS) {
-    const line = lineOf(kind) ?? (kind === 'organisations' ? lineOf('organizations') : undefined);
+    const line = lineOf(kind) ?? WRITTEN_AS[kind]?.map(lineOf).find((at) => at !== undefined);
     for (const name of names[kind]) {
       if (index?.byKey(nameKey(name)).some((e) => e.kind === kind)) continue;
       add(overlongName({ file, line }, kind, name, longNameHint(kind)));

@@ -9,12 +9,6 @@ import { isValidSlug } from './slug.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
-/**
- * Keys whose values are names. A number there is a name as the editor wrote it (`tags: [2023]`,
- * `007`): validate.ts turns it into that text before these schemas see it.
- */
-export const NAME_KEYS: ReadonlySet<string> = new Set(['people', 'organisations', 'events', 'places', 'tags', 'aliases', 'short']);
-
 /** A name list: `[A, B]`, or a single name where one is enough. */
 const nameList = z
   .union([z.string(), z.array(z.string())])
@@ -69,6 +63,7 @@ const nameOrNames = z
   .union([z.string(), z.array(z.string())])
   .transform((value) => (Array.isArray(value) ? value : [value]).map(cleanName).filter(Boolean));
 const aliases = nameOrNames.default([]);
+const short = nameOrNames.optional();
 
 /** Names in other languages and scripts, keyed by BCP 47 language tag: `{ km: ហ៊ុន សែន }`. */
 const names = z.record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag like km or vi'), text.transform(cleanName)).default({});
@@ -83,7 +78,7 @@ const entityBase = z.object({
 
 export const entitySchemas = {
   /** `short`: what later mentions call the person ("Trong"), for quote attribution. */
-  people: entityBase.extend({ role: text.optional(), short: nameOrNames.optional() }),
+  people: entityBase.extend({ role: text.optional(), short }),
   organisations: entityBase.extend({ abbreviation: text.optional() }),
   events: entityBase.extend({ start: date.optional(), end: date.optional(), location: text.optional() }),
   places: entityBase.extend({ country: text.optional(), region: text.optional() }),
@@ -91,6 +86,20 @@ export const entitySchemas = {
 export type EntityFrontmatter = {
   [K in keyof typeof entitySchemas]: z.output<(typeof entitySchemas)[K]>;
 };
+
+/**
+ * Keys whose values are names, in articles and entity files: those the name schemas above read. A
+ * number there is a name as the editor wrote it (`tags: [2023]`, `007`): validate.ts turns it into
+ * that text before these schemas see it.
+ */
+const NAME_SCHEMAS: ReadonlySet<z.ZodType> = new Set<z.ZodType>([nameList, aliases, short]);
+export const NAME_KEYS: ReadonlySet<string> = new Set(
+  [articleSchema, ...Object.values(entitySchemas)].flatMap((schema) =>
+    Object.entries(schema.shape as Record<string, z.ZodType>)
+      .filter(([, field]) => NAME_SCHEMAS.has(field))
+      .map(([key]) => key),
+  ),
+);
 
 /** Keys an article may have, for unknown-key warnings; `organizations` is read as `organisations`. */
 export const ARTICLE_KEYS = Object.keys(articleSchema.shape);

@@ -98,6 +98,13 @@ describe('processArticle', () => {
     expect(article.names.organisations).toEqual(['ASEAN', 'Communist Party of Vietnam']);
   });
 
+  it('places a finding about a name under `organizations` on that line', () => {
+    const long = `The ${'Very '.repeat(40)}Long Committee`;
+    const { diagnostics } = processArticle(write(['title: Talks', 'date: 2023-08-07', `organizations: [${long}]`]), FILE);
+    const finding = diagnostics.find((d) => d.message.startsWith('organisations: '));
+    expect(finding?.line).toBe(4);
+  });
+
   it('accepts a single name where a list is expected', () => {
     const article = ok(write(['title: Talks', 'date: 2023-08-07', 'people: Hun Sen', 'tags: diplomacy']));
     expect(article.names.people).toEqual(['Hun Sen']);
