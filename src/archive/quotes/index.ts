@@ -112,6 +112,9 @@ function postRange(block: ProseBlock, q: number): number {
 interface Evaluated {
   resolved?: Resolved;
   frames: number;
+  /** The tokens of its first and last spans' quotes, in their blocks. */
+  q0: number;
+  qn: number;
   /** Attributed by a frame after its last span, which ends at this token of that block. */
   postEnd?: { block: number; to: number };
 }
@@ -185,6 +188,8 @@ export function extractQuotes(tree: Root, speakers: readonly Speaker[], others: 
     const resolved = combine(resolutions);
     return {
       frames: count,
+      q0,
+      qn,
       ...(resolved ? { resolved } : {}),
       ...(post && post !== 'blocked' && resolved && count === 1 ? { postEnd: { block: last.block, to: postTo } } : {}),
     };
@@ -200,7 +205,7 @@ export function extractQuotes(tree: Root, speakers: readonly Speaker[], others: 
     const first = unit.spans[0]!;
     const last = unit.spans.at(-1)!;
     const block = blocks[first.block] as ProseBlock;
-    const q = quoteIndex(block, id, 0);
+    const q = result.q0;
     const previous = id > 0 ? evaluated[id - 1]! : undefined;
     const before = blocks[first.block - 1];
     const sameParagraph =
@@ -218,11 +223,7 @@ export function extractQuotes(tree: Root, speakers: readonly Speaker[], others: 
       result.resolved = resolution;
     }
     const lastBlock = blocks[last.block] as ProseBlock;
-    if (
-      q === 0 &&
-      quoteIndex(lastBlock, id, unit.spans.filter((s) => s.block === last.block).length - 1) ===
-        lastBlock.tokens.length - 1
-    ) {
+    if (q === 0 && result.qn === lastBlock.tokens.length - 1) {
       result.postEnd = { block: last.block, to: lastBlock.tokens.length };
     }
   });
