@@ -6,8 +6,7 @@
  * - `findKnownMentions` lists known entities the body names, so the editor can be told about
  *   the ones the frontmatter does not tag.
  */
-import type { Html, Link, Parent, Root, Text } from 'mdast';
-import { SKIP, visit } from 'unist-util-visit';
+import type { Link, Parent, Root, Text } from 'mdast';
 import type { NameIndex, NamedEntity } from './name-index.ts';
 import { foldDiacritics, nameKey } from './names.ts';
 
@@ -54,25 +53,31 @@ const PHRASING = new Set(['paragraph', 'emphasis', 'strong', 'delete', 'tableCel
 const RAW_LINK_OPEN = /^<a(?=[\s/>])/i;
 const RAW_LINK_CLOSE = /^<\/a[\s>]/i;
 
-/** Each visit of a prose text node, in document order, with its parent and position. Text inside
- * an editor's raw `<a>…</a>` is a link's text, like a Markdown link's, and is not prose. */
-function eachProseText(tree: Root, fn: (node: Text, index: number, parent: Parent) => number | void): void {
-  // Parents whose children, from here on, sit inside a raw <a> opened among them (to their end
-  // if it is never closed, as a browser reads it).
-  const inRawLink = new Set<Parent>();
-  visit(tree, (node, index, parent) => {
-    if (parent && inRawLink.size > 0 && inRawLink.has(parent as Parent)) {
-      if (node.type === 'html' && RAW_LINK_CLOSE.test((node as Html).value)) inRawLink.delete(parent as Parent);
-      return SKIP;
+/** Each prose text node, in document order, with its parent and position; `fn` may replace the
+ * node and say at which index of its parent to go on. Text inside an editor's raw `<a>…</a>` is a
+ * link's text, like a Markdown link's, and is not prose. A hand-written recursion rather than
+ * unist-util-visit, which cost more than the matching: the tree's depth is bounded before any
+ * walk (nesting.ts). */
+function eachProseText(parent: Parent, fn: (node: Text, index: number, parent: Parent) => number | void): void {
+  const { children } = parent;
+  // From a raw <a> among these children on, to its </a> (or their end if it is never closed, as a
+  // browser reads it), the children are a link's.
+  let inRawLink = false;
+  for (let i = 0; i < children.length; ) {
+    const node = children[i]!;
+    if (inRawLink) {
+      if (node.type === 'html' && RAW_LINK_CLOSE.test(node.value)) inRawLink = false;
+      i++;
+      continue;
     }
-    if (node.type === 'html' && parent && PHRASING.has(parent.type) && RAW_LINK_OPEN.test((node as Html).value)) inRawLink.add(parent as Parent);
-    if (OPAQUE.has(node.type)) return SKIP;
-    if (node.type === 'text' && parent && index !== undefined) {
-      const next = fn(node as Text, index, parent as Parent);
-      if (next !== undefined) return [SKIP, next];
+    if (node.type === 'html' && PHRASING.has(parent.type) && RAW_LINK_OPEN.test(node.value)) inRawLink = true;
+    if (node.type === 'text') {
+      i = fn(node, i, parent) ?? i + 1;
+      continue;
     }
-    return undefined;
-  });
+    if (!OPAQUE.has(node.type) && 'children' in node) eachProseText(node, fn);
+    i++;
+  }
 }
 
 export interface MentionTarget {
@@ -88,6 +93,7 @@ export function linkMentions(tree: Root, targets: readonly MentionTarget[]): Men
   // Longest names first, so "Hun Sen" is not taken for "Hun Sen's son Hun Manet"'s shorter rival.
   patterns.sort((a, b) => b.folded.length - a.folded.length);
   const linked = new Set<MentionTarget>();
+  if (patterns.length === 0) return [];
 
   eachProseText(tree, (node, index, parent) => {
     if (linked.size === targets.length) return undefined;
