@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { archiveMode } from './src/integrations/archive-mode.ts';
+import { articleHeadStart } from './src/integrations/article-head-start.ts';
 import { buildLock } from './src/integrations/build-lock.ts';
 import { dataFilesIntegration } from './src/integrations/data-files.ts';
 import { pageCache } from './src/integrations/page-cache.ts';
@@ -44,5 +45,6 @@ export default defineConfig({
   // (pagefind.ts), and so are unchanged feeds and API files (data-files.ts), which a worker writes
   // while the pages render. Old output is cleaned up last. One build at a time writes to the output
   // and the cache (build-lock.ts: last, so that it is given back when every other integration is done).
-  integrations: [archiveMode(), search, data, pages, previousOutput(pages, search, data), buildLock()],
+  // A build's articles are processed while Astro starts up (article-head-start.ts), once the lock is taken.
+  integrations: [archiveMode(), search, data, pages, previousOutput(pages, search, data), buildLock(), articleHeadStart()],
 });

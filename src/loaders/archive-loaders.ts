@@ -9,27 +9,16 @@
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
-import { processArticles, type ArticleJob } from '../archive/parallel.ts';
 import { buildArchiveIndex } from '../archive/archive-index.ts';
-import { CODE, codeVersion, digest } from '../archive/cache-key.ts';
-import { archiveContentDir, archiveFindings, displayPath, listArticles, readSource } from '../archive/content-dir.ts';
-import { assertNoErrors, formatDiagnostic, hasErrors, type Diagnostic } from '../archive/diagnostics.ts';
+import { digest } from '../archive/cache-key.ts';
+import { archiveContentDir, displayPath } from '../archive/content-dir.ts';
+import { assertNoErrors, formatDiagnostic, type Diagnostic } from '../archive/diagnostics.ts';
 import type { EntityFile } from '../archive/entity-file.ts';
 import { displayRoot, loadEntityFiles } from '../archive/load.ts';
 import { includesDrafts, publishArchive } from '../lib/synced-archive.ts';
-import { buildNameIndex } from '../archive/name-index.ts';
 import { quoteStats } from '../archive/quotes/index.ts';
-import { mapLimited } from '../lib/map-limited.ts';
-import {
-  BodyWriter,
-  articleCacheDir,
-  cacheFiles,
-  compactBodies,
-  pruneArticleCache,
-  readArticleList,
-  writeArticleList,
-  type ListedArticle,
-} from '../archive/article-cache.ts';
+import { compactBodies, pruneArticleCache, writeArticleList } from '../archive/article-cache.ts';
+import { prepareArticles, takeArticleSync, type EntityRead } from './article-sync.ts';
 
 function contentDirOf(context: LoaderContext): string {
   return archiveContentDir(fileURLToPath(context.config.root));
@@ -40,13 +29,10 @@ function report(context: LoaderContext, diagnostics: readonly Diagnostic[]): voi
   assertNoErrors(diagnostics);
 }
 
-/** Files read at once: enough to keep the disk busy, few enough not to run out of file handles. */
-const READ_AHEAD = 64;
-
 /** The entity files, read once for both loaders, and again after a change under `astro dev`. */
-let entityRead: { contentDir: string; files: ReturnType<typeof loadEntityFiles> } | undefined;
+let entityRead: { contentDir: string; files: Promise<EntityRead> } | undefined;
 
-function entityFilesOf(contentDir: string): ReturnType<typeof loadEntityFiles> {
+function entityFilesOf(contentDir: string): Promise<EntityRead> {
   if (entityRead?.contentDir !== contentDir) entityRead = { contentDir, files: loadEntityFiles(contentDir) };
   return entityRead.files;
 }
@@ -95,70 +81,21 @@ export function articleLoader(): Loader {
 
 async function syncArticles(context: LoaderContext, contentDir: string): Promise<void> {
   const { store, logger } = context;
-  const root = displayRoot(contentDir);
-  // A missing or empty archive folder stops the build here, before anything is written or deleted.
-  const listing = await listArticles(contentDir);
-  const folderFindings = await archiveFindings(contentDir, listing.paths.length);
-  if (hasErrors(folderFindings)) report(context, [...folderFindings, ...listing.findings]);
-  const cacheDir = articleCacheDir(fileURLToPath(context.config.cacheDir));
-  const cached = await cacheFiles(cacheDir);
-  const [entities, previousList] = await Promise.all([entityFilesOf(contentDir), readArticleList(cacheDir)]);
-  const names = buildNameIndex(entities.entityFiles);
-  const base = context.config.base;
-  // An article's output depends on its text, the code that processes it (the engine and these
-  // loaders, which decide the shape of stored entries) and the names it can link: all key the cache.
-  const archiveDigest = digest([await codeVersion(fileURLToPath(context.config.root), CODE.articles, [base]), names.fingerprint]);
-  const diagnostics: Diagnostic[] = [...folderFindings, ...listing.findings];
-  // What the last sync listed, where its body is still there.
-  const present = new Set(cached);
-  const previous = new Map((previousList ?? []).filter((entry) => present.has(entry.body.segment)).map((entry) => [entry.article.file, entry]));
-
-  const sources = await mapLimited(listing.paths, READ_AHEAD, (path) => readSource(path, root));
-  // In the order of the files, whichever way each was obtained, so findings read the same.
-  const inOrder: (ListedArticle | undefined)[] = [];
-  const jobs: (ArticleJob & { digest: string; at: number })[] = [];
-  // Files that could be read: the store keeps an entry for each of them and no other.
-  const files = new Set<string>();
-  for (const source of sources) {
-    if ('severity' in source) {
-      diagnostics.push(source);
-      continue;
-    }
-    files.add(source.file);
-    const key = digest([archiveDigest, source.text]);
-    const last = previous.get(source.file);
-    if (last?.digest === key) {
-      for (const d of last.findings) diagnostics.push(d);
-      inOrder.push(last);
-      // A store emptied by a change of Astro's configuration is filled again.
-      if (store.get(source.file)?.digest !== key) store.set({ id: source.file, data: {}, digest: key, filePath: source.file });
-    } else {
-      jobs.push({ file: source.file, text: source.text, digest: key, at: inOrder.length });
-      inOrder.push(undefined);
-    }
+  const settings = { root: fileURLToPath(context.config.root), contentDir, cacheDir: fileURLToPath(context.config.cacheDir), base: context.config.base };
+  // Taken before anything is awaited, so the entity loader reads the entity files the head start read.
+  const headStart = takeArticleSync(settings);
+  if (headStart && entityRead?.contentDir !== contentDir) entityRead = { contentDir, files: headStart.entities };
+  const prepared = await (headStart?.articles ?? prepareArticles(settings, entityFilesOf(contentDir)));
+  const { cacheDir, diagnostics, files } = prepared;
+  if (prepared.stopped) report(context, diagnostics);
+  const entities = await entityFilesOf(contentDir);
+  for (const { file, digest } of prepared.entries) {
+    // A store emptied by a change of Astro's configuration is filled again.
+    if (store.get(file)?.digest !== digest) store.set({ id: file, data: {}, digest, filePath: file });
   }
-
-  // Each processed article's body goes to the new segment as it arrives; the list keeps the rest.
-  const bodies = new BodyWriter(cacheDir, cached);
-  try {
-    await processArticles(jobs, entities.entityFiles, base, {
-      each: (result, i) => {
-        const { file, digest, at } = jobs[i]!;
-        for (const d of result.diagnostics) diagnostics.push(d);
-        if (!result.article) {
-          store.delete(file);
-          return;
-        }
-        const { html, ...article } = result.article;
-        inOrder[at] = { digest, body: bodies.append(html), article, findings: result.diagnostics };
-        store.set({ id: file, data: {}, digest, filePath: file });
-      },
-    });
-  } finally {
-    await bodies.close();
-  }
-  for (const id of store.keys()) if (!files.has(id)) store.delete(id);
-  const listed = await compactBodies(cacheDir, inOrder.filter((entry) => entry !== undefined));
+  const stored = new Set(prepared.entries.map((entry) => entry.file));
+  for (const id of store.keys()) if (!files.has(id) || !stored.has(id)) store.delete(id);
+  const listed = await compactBodies(cacheDir, prepared.listed);
   await writeArticleList(cacheDir, listed);
   await pruneArticleCache(cacheDir, listed);
   const articles = listed.map((entry) => entry.article);
@@ -171,7 +108,7 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
   publishArchive({ dir: cacheDir, entries: listed, index });
   // Entity-file findings are reported by the entity loader; here they only decide success.
   report(context, [...diagnostics, ...indexFindings, ...entities.diagnostics.filter((d) => d.severity === 'error')]);
-  logger.info(`${articles.length} articles (${jobs.length} processed, ${articles.length - jobs.length} unchanged)`);
+  logger.info(`${articles.length} articles (${prepared.processed} processed, ${articles.length - prepared.processed} unchanged)`);
   const stats = quoteStats(articles.flatMap((a) => a.quotes));
   logger.info(`quotes: ${stats.found} found, ${stats.attributed} attributed, ${stats.unattributed} without a speaker (npm run check lists them)`);
 }
