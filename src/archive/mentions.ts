@@ -22,6 +22,19 @@ interface Folded {
 
 const PLAIN_ASCII = /^[\x00-\x5f\x61-\x7f]*$/;
 
+/** What each character beyond ASCII folds to, worked out once: an article repeats few of them
+ * (a Vietnamese name's letters) many times. */
+const charFolds = new Map<string, string>();
+
+function foldChar(char: string): string {
+  let folded = charFolds.get(char);
+  if (folded === undefined) {
+    folded = foldDiacritics(char).toLowerCase().replace(/['’ʼ‘`´]/g, "'");
+    charFolds.set(char, folded);
+  }
+  return folded;
+}
+
 function fold(text: string): Folded {
   // Plain ASCII (no backtick) folds to its lowercase, position for position: nearly all of an
   // English article.
@@ -30,7 +43,7 @@ function fold(text: string): Folded {
   const origin: number[] = [];
   let i = 0;
   for (const char of text) {
-    const f = char < '\u0080' ? (char === '`' ? "'" : char.toLowerCase()) : foldDiacritics(char).toLowerCase().replace(/['’ʼ‘`´]/g, "'");
+    const f = char < '\u0080' ? (char === '`' ? "'" : char.toLowerCase()) : foldChar(char);
     for (let k = 0; k < f.length; k++) origin.push(i);
     folded += f;
     i += char.length;
