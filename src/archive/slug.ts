@@ -17,7 +17,6 @@ const LATIN = /[a-z]/;
 /** Room for `.json` and more within 255 bytes, and short enough for any host's file system. */
 export const MAX_SLUG_BYTES = 150;
 const HASH_LENGTH = 8;
-const encoder = new TextEncoder();
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 export function slugify(text: string): string {
@@ -34,7 +33,8 @@ export function fullSlug(text: string): string {
 
 /** A slug's length as a file name: bytes of UTF-8, as the build writes it. */
 export function slugBytes(slug: string): number {
-  return encoder.encode(slug).length;
+  // Counted without encoding: a slug is worked out for every name on every article.
+  return Buffer.byteLength(slug, 'utf8');
 }
 
 export function isOverlong(slug: string): boolean {
@@ -52,7 +52,7 @@ export function boundSlug(slug: string): string {
   let start = '';
   let bytes = 0;
   for (const { segment } of graphemes.segment(slug)) {
-    bytes += encoder.encode(segment).length;
+    bytes += slugBytes(segment);
     if (bytes > room) break;
     start += segment;
   }
