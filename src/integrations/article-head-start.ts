@@ -8,7 +8,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { archiveContentDir } from '../archive/content-dir.ts';
-import { startArticleSync } from '../loaders/article-sync.ts';
+import { startArticleSync } from '../lib/article-sync.ts';
 
 export function articleHeadStart(): AstroIntegration {
   return {

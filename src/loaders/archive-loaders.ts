@@ -18,7 +18,7 @@ import { displayRoot, loadEntityFiles } from '../archive/load.ts';
 import { includesDrafts, publishArchive } from '../lib/synced-archive.ts';
 import { quoteStats } from '../archive/quotes/index.ts';
 import { compactBodies, pruneArticleCache, writeArticleList } from '../archive/article-cache.ts';
-import { prepareArticles, takeArticleSync, type EntityRead } from './article-sync.ts';
+import { prepareArticles, takeArticleSync, type EntityRead } from '../lib/article-sync.ts';
 
 function contentDirOf(context: LoaderContext): string {
   return archiveContentDir(fileURLToPath(context.config.root));

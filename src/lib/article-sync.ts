@@ -2,7 +2,7 @@
  * The part of an article sync that needs nothing of Astro's: listing and reading the archive,
  * telling which articles changed since the last build (by digest, against the article cache) and
  * processing those on every core, each body written to the cache as it arrives. The loader
- * (archive-loaders.ts) does the rest with Astro's store.
+ * (src/loaders/archive-loaders.ts) does the rest with Astro's store.
  *
  * A build can start this early (the head start, from the article-head-start integration): Astro
  * spends seconds starting up on one core before it runs the loaders, and processing the articles
@@ -17,7 +17,7 @@ import { archiveFindings, listArticles, readSource } from '../archive/content-di
 import { hasErrors, type Diagnostic } from '../archive/diagnostics.ts';
 import { displayRoot, loadEntityFiles } from '../archive/load.ts';
 import { buildNameIndex } from '../archive/name-index.ts';
-import { mapLimited } from '../lib/map-limited.ts';
+import { mapLimited } from './map-limited.ts';
 import { BodyWriter, articleCacheDir, cacheFiles, readArticleList, type ListedArticle } from '../archive/article-cache.ts';
 
 /** Files read at once: enough to keep the disk busy, few enough not to run out of file handles. */
