@@ -45,10 +45,9 @@ export interface PreparedArticles {
   stopped: boolean;
   /** Every article, in the order of the files: from the cache when unchanged, else just processed. */
   listed: ListedArticle[];
-  /** The store's entry for each file that could be read and gave an article (path, digest). */
+  /** The store's entry for each file that could be read and gave an article (path, digest): the
+   * store keeps no other. */
   entries: { file: string; digest: string }[];
-  /** Files that could be read, whether or not they gave an article: the store keeps no other. */
-  files: Set<string>;
   processed: number;
 }
 
@@ -60,7 +59,7 @@ export async function prepareArticles(settings: SyncSettings, entityRead: Promis
   const listing = await listArticles(contentDir);
   const folderFindings = await archiveFindings(contentDir, listing.paths.length);
   const diagnostics: Diagnostic[] = [...folderFindings, ...listing.findings];
-  const result: PreparedArticles = { cacheDir, diagnostics, stopped: false, listed: [], entries: [], files: new Set(), processed: 0 };
+  const result: PreparedArticles = { cacheDir, diagnostics, stopped: false, listed: [], entries: [], processed: 0 };
   if (hasErrors(folderFindings)) return { ...result, stopped: true };
   const cached = await cacheFiles(cacheDir);
   const [entities, previousList] = await Promise.all([entityRead, readArticleList(cacheDir)]);
@@ -81,7 +80,6 @@ export async function prepareArticles(settings: SyncSettings, entityRead: Promis
       diagnostics.push(source);
       continue;
     }
-    result.files.add(source.file);
     const key = digest([archiveDigest, source.text]);
     const last = previous.get(source.file);
     if (last?.digest === key) {

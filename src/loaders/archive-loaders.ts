@@ -86,7 +86,7 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
   const headStart = takeArticleSync(settings);
   if (headStart && entityRead?.contentDir !== contentDir) entityRead = { contentDir, files: headStart.entities };
   const prepared = await (headStart?.articles ?? prepareArticles(settings, entityFilesOf(contentDir)));
-  const { cacheDir, diagnostics, files } = prepared;
+  const { cacheDir, diagnostics } = prepared;
   if (prepared.stopped) report(context, diagnostics);
   const entities = await entityFilesOf(contentDir);
   for (const { file, digest } of prepared.entries) {
@@ -94,7 +94,7 @@ async function syncArticles(context: LoaderContext, contentDir: string): Promise
     if (store.get(file)?.digest !== digest) store.set({ id: file, data: {}, digest, filePath: file });
   }
   const stored = new Set(prepared.entries.map((entry) => entry.file));
-  for (const id of store.keys()) if (!files.has(id) || !stored.has(id)) store.delete(id);
+  for (const id of store.keys()) if (!stored.has(id)) store.delete(id);
   const listed = await compactBodies(cacheDir, prepared.listed);
   await writeArticleList(cacheDir, listed);
   await pruneArticleCache(cacheDir, listed);
