@@ -5,8 +5,9 @@
  * `.partial` shards behind and once an incomplete one. So a build first takes a lock on each of
  * the two folders, and a second build waits until the first is done.
  *
- * A lock is a file beside the folder it guards (`dist` → `.dist.build.lock`), created with O_EXCL,
- * holding the owner's pid, host and start time. The owner renews it (its modification time) while
+ * A lock is a file beside the folder it guards (`dist` → `.dist.build.lock`), holding the owner's
+ * pid, host and start time: written whole to a draft, then hard-linked into place, which fails
+ * when a lock is there already. The owner renews it (its modification time) while
  * it runs and removes it when it is done, fails or is stopped by a signal. A lock is abandoned, and
  * taken over, when its pid is dead on this host, or when it has not been renewed for STALE_MS
  * (an owner on another host, or a pid reused since).
@@ -20,7 +21,7 @@
 import type { AstroIntegration } from 'astro';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, unlinkSync } from 'node:fs';
-import { link, mkdir, open, readFile, rename, stat, unlink, utimes } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,21 +72,26 @@ function parseOwner(text: string): LockOwner | undefined {
 
 const code = (error: unknown) => (error as NodeJS.ErrnoException).code;
 
-/** Creates the lock file, or false when there already is one. */
+/** Where `owner` writes its lock before putting it in place. */
+const draftOf = (path: string, owner: LockOwner) => `${path}.${owner.token}.draft`;
+
+/**
+ * Creates the lock file, or false when there already is one. The owner is written to a draft of
+ * its own and linked into place, so a lock file is never seen half-written by this process's
+ * release on a signal, nor by another build.
+ */
 async function create(path: string, owner: LockOwner): Promise<boolean> {
-  let file;
+  const draft = draftOf(path, owner);
+  await writeFile(draft, JSON.stringify(owner));
   try {
-    file = await open(path, 'wx');
+    await link(draft, path);
+    return true;
   } catch (error) {
     if (code(error) === 'EEXIST') return false;
     throw error;
-  }
-  try {
-    await file.writeFile(JSON.stringify(owner));
   } finally {
-    await file.close();
+    await unlink(draft);
   }
-  return true;
 }
 
 /** The lock file's text and when it was last renewed, or undefined when it is gone. */
@@ -125,11 +131,18 @@ export interface AcquireOptions {
   /** Called before each wait, with the owner waited for. */
   onWait(owner: LockOwner | undefined): void;
   pollMs?: number;
+  /** Who takes the lock (lockOwner()): a caller that may have to release it before this resolves
+   * (on a signal) makes it first. */
+  owner?: LockOwner;
+}
+
+export function lockOwner(): LockOwner {
+  return { pid: process.pid, host: hostname(), started: new Date().toISOString(), token: randomUUID() };
 }
 
 /** Takes the lock at `path`, waiting while another live owner holds it; resolves to this owner. */
 export async function acquireLock(path: string, options: AcquireOptions): Promise<LockOwner> {
-  const owner: LockOwner = { pid: process.pid, host: hostname(), started: new Date().toISOString(), token: randomUUID() };
+  const owner = options.owner ?? lockOwner();
   await mkdir(dirname(path), { recursive: true });
   while (!(await create(path, owner))) {
     const lock = await current(path);
@@ -145,13 +158,28 @@ export async function acquireLock(path: string, options: AcquireOptions): Promis
   return owner;
 }
 
-/** Removes the lock at `path` if it is still `owner`'s. Synchronous, for a process's `exit`. */
-export function releaseLock(path: string, owner: LockOwner): void {
+const unlinkIfThere = (path: string) => {
   try {
-    if (parseOwner(readFileSync(path, 'utf8'))?.token === owner.token) unlinkSync(path);
+    unlinkSync(path);
   } catch (error) {
     if (code(error) !== 'ENOENT') throw error;
   }
+};
+
+/**
+ * Removes the lock at `path` if it is still `owner`'s, and the owner's draft of it if the lock is
+ * being taken right now. Synchronous, for a process's `exit` and signals.
+ */
+export function releaseLock(path: string, owner: LockOwner): void {
+  unlinkIfThere(draftOf(path, owner));
+  let text;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (code(error) === 'ENOENT') return;
+    throw error;
+  }
+  if (parseOwner(text)?.token === owner.token) unlinkIfThere(path);
 }
 
 function waitingLine(owner: LockOwner | undefined, dir: string): string {
@@ -160,7 +188,8 @@ function waitingLine(owner: LockOwner | undefined, dir: string): string {
 }
 
 export function buildLock(): AstroIntegration {
-  const held: { path: string; owner: LockOwner }[] = [];
+  // `taken` once the lock is this build's: only those are renewed, not another's being waited for.
+  const held: { path: string; owner: LockOwner; taken: boolean }[] = [];
   let renewal: NodeJS.Timeout | undefined;
   const release = () => {
     clearInterval(renewal);
@@ -188,7 +217,7 @@ export function buildLock(): AstroIntegration {
         renewal = setInterval(() => {
           const now = new Date();
           // A lock taken over meanwhile has no file to renew.
-          for (const { path } of held) utimes(path, now, now).catch(() => undefined);
+          for (const { path, taken } of held) if (taken) utimes(path, now, now).catch(() => undefined);
         }, RENEW_MS).unref();
         // In one order, so that two builds never each hold the lock the other waits for.
         const dirs = [...new Set(guarded.map((dir) => resolve(fileURLToPath(dir))))].sort();
@@ -200,8 +229,13 @@ export function buildLock(): AstroIntegration {
           logger.info(waitingLine(owner, dir));
         };
         for (const dir of dirs) {
+          // Held from before the file exists: a signal while the lock is being taken releases it too.
           const path = lockFileFor(dir);
-          held.push({ path, owner: await acquireLock(path, { onWait: onWait(dir) }) });
+          const owner = lockOwner();
+          const lock = { path, owner, taken: false };
+          held.push(lock);
+          await acquireLock(path, { owner, onWait: onWait(dir) });
+          lock.taken = true;
         }
       },
       'astro:build:done': release,

@@ -75,8 +75,9 @@ describe('a build that fails or is stopped', () => {
     expect(leftovers(work)).toEqual([]);
   });
 
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    it(`gives its locks back on ${signal}, and ends as the signal says`, async () => {
+  // Stopped once both locks are held, and once the first is held while the second is being taken.
+  for (const [signal, waitFor] of [['SIGINT', 2], ['SIGTERM', 2], ['SIGTERM', 1]] as const) {
+    it(`gives its locks back on ${signal} ${waitFor === 2 ? 'once it holds both' : 'while it takes them'}, and ends as the signal says`, async () => {
       const work = tempDir('news-archive-lock-signal');
       const build = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts', 'build.ts')], {
         cwd: PROJECT_ROOT,
@@ -84,7 +85,7 @@ describe('a build that fails or is stopped', () => {
         stdio: 'ignore',
       });
       const exited = new Promise<NodeJS.Signals | null>((resolve) => build.once('exit', (_, ended) => resolve(ended)));
-      await taken([join(work, '.dist.build.lock'), join(work, '.cache.build.lock')]);
+      await taken([join(work, '.cache.build.lock'), join(work, '.dist.build.lock')].slice(0, waitFor));
       build.kill(signal);
       expect(await exited).toBe(signal);
       expect(leftovers(work)).toEqual([]);

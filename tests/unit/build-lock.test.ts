@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, utimesSync, writeFileSync } from
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STALE_MS, acquireLock, isStale, lockFileFor, releaseLock, type LockOwner } from '../../src/integrations/build-lock.ts';
+import { STALE_MS, acquireLock, isStale, lockFileFor, lockOwner, releaseLock, type LockOwner } from '../../src/integrations/build-lock.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 /** A pid that was a process on this host and is not any more. */
@@ -89,5 +89,20 @@ describe('the build lock', () => {
     expect(held(path).token).toBe('theirs');
     releaseLock(join(dir, 'gone.lock'), owner);
     expect(existsSync(join(dir, 'gone.lock'))).toBe(false);
+  });
+
+  it('is taken by the owner made beforehand, and released by it while still being taken (a signal then)', async () => {
+    const dir = tempDir('build-lock');
+    const path = lockFileFor(join(dir, 'dist'));
+    const owner = lockOwner();
+    expect(await acquireLock(path, { ...noWait, owner })).toBe(owner);
+    expect(held(path)).toEqual(owner);
+    expect(readdirSync(dir)).toEqual(['.dist.build.lock']);
+    releaseLock(path, owner);
+    // Caught between writing its draft and linking it into place: the draft goes, and no lock is left.
+    const taking = lockOwner();
+    writeFileSync(`${path}.${taking.token}.draft`, JSON.stringify(taking));
+    releaseLock(path, taking);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
