@@ -6,6 +6,20 @@ import type { Mention, ProseBlock, Token } from './blocks.ts';
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*['’]?|[^\s\p{L}\p{M}\p{N}“”"]/gu;
 
+/** A word's token is the same wherever it occurs, and news copy repeats its words: each is made
+ * once (frozen, since tokens are shared) and the memo is bounded. */
+const madeTokens = new Map<string, Readonly<Token>>();
+
+function tokenFor(text: string): Readonly<Token> {
+  let token = madeTokens.get(text);
+  if (token === undefined) {
+    if (madeTokens.size > 50_000) madeTokens.clear();
+    token = Object.freeze(makeToken(text));
+    madeTokens.set(text, token);
+  }
+  return token;
+}
+
 function makeToken(text: string): Token {
   const isWord = /^[\p{L}\p{M}\p{N}]/u.test(text);
   const apostrophe = /['’]s?$/i.test(text);
@@ -30,10 +44,9 @@ export function tokenise(block: ProseBlock): void {
   let at = 0;
   const words = (from: number, to: number) => {
     for (const match of block.text.slice(from, to).matchAll(WORD)) {
-      const token = makeToken(match[0]);
+      const token = tokenFor(match[0]);
       const at = from + match.index;
-      if (block.minor.some((m) => m.open <= at && at < m.close)) token.quoted = true;
-      tokens.push(token);
+      tokens.push(block.minor.some((m) => m.open <= at && at < m.close) ? { ...token, quoted: true } : token);
     }
   };
   for (const { span, unit } of spans) {
