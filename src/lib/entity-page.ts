@@ -26,13 +26,15 @@ export function displayName(entity: Pick<IndexedEntity, 'kind' | 'name'>): strin
   return entity.kind === 'tags' ? entity.name.charAt(0).toLocaleUpperCase('en') + entity.name.slice(1) : entity.name;
 }
 
-/** Worked out once an entity: a route's paths, its cache keys and its pages all ask. */
+/** Worked out once an entity of an archive: a route's paths, its cache keys and its pages all ask. */
 export function perEntity<T>(make: (archive: ArchiveIndex, entity: IndexedEntity) => T): (archive: ArchiveIndex, entity: IndexedEntity) => T {
-  const made = new WeakMap<IndexedEntity, T>();
+  const made = new WeakMap<ArchiveIndex, WeakMap<IndexedEntity, T>>();
   return (archive, entity) => {
-    if (made.has(entity)) return made.get(entity)!;
+    let ofArchive = made.get(archive);
+    if (ofArchive === undefined) made.set(archive, (ofArchive = new WeakMap()));
+    if (ofArchive.has(entity)) return ofArchive.get(entity)!;
     const value = make(archive, entity);
-    made.set(entity, value);
+    ofArchive.set(entity, value);
     return value;
   };
 }
