@@ -18,6 +18,7 @@ const HARBOUR = 47;
 const STORMS = { 2023: 4, 2024: 3 };
 const KHMER_WORD = 'អង្គរវត្ត';
 const VIETNAMESE_WORD = 'Phước';
+const HOSTILE_IMG = `<img src=x onerror="document.title='pwned'">`;
 
 function harbourArticle(i: number): { path: string; text: string; slug: string } {
   const year = i < 30 ? 2023 : 2024;
@@ -51,6 +52,11 @@ const FILES: { path: string; text: string }[] = [
   {
     path: 'articles/2023/2023-03-01-quillfeather-retires.md',
     text: `---\ntitle: "A farewell on the quay"\ndate: 2023-03-01\nsource: "The Port Ellery Courier"\npeople: [Mara Quillfeather]\n---\nMara Quillfeather said she would leave the port at the end of the season.\n`,
+  },
+  {
+    // Markup an editor quotes is text in the article, and must stay text in a search excerpt.
+    path: 'articles/2022/2022-06-02-glossary-markup.md',
+    text: `---\ntitle: "Notes on markup"\ndate: 2022-06-02\nsource: "Delta Weekly"\n---\nThe glossary quotes \`${HOSTILE_IMG}\` and &lt;script&gt;document.title='pwned'&lt;/script&gt; as examples.\n`,
   },
   {
     path: 'people/mara-quillfeather.md',
@@ -223,6 +229,17 @@ describe('results', () => {
     expect(excerpt).toContain('Visitors crowded');
     expect(excerpt).not.toContain('A visit to the temple');
     expect(excerpt).not.toContain('2022');
+    await page.close();
+  });
+
+  test('markup quoted in an article is shown as text in its excerpt, and runs nothing', async () => {
+    const page = await openPage(site!, '/search/?q=glossary');
+    expect(await status(page)).toBe('1 result.');
+    const excerpt = page.locator('[data-results] li p:not(.meta)');
+    expect(await excerpt.textContent()).toContain('<script>');
+    expect(await excerpt.locator('*').evaluateAll((nodes) => nodes.map((node) => node.localName))).toEqual(expect.not.arrayContaining(['img', 'script']));
+    expect(await page.locator('[data-results] img, [data-results] script').count()).toBe(0);
+    expect(await page.title()).not.toBe('pwned');
     await page.close();
   });
 
