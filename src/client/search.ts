@@ -14,38 +14,18 @@
  * the entity profiles first, then the runs of months in date order, each shard's answer sorted by
  * date and put after the last, and only as far as the page shown needs; the other shards are
  * asked after it is shown, for the total and the last pages. Entities have no date: those whose
- * name the words match come first (a reader looking for a name wants its page), the others last. By best match every shard is asked at once, since any of
- * them may hold the best result, and Pagefind merges the answers by score. The filter menus need
+ * name the words match come first (a reader looking for a name wants its page), the others last.
+ * By best match every shard is asked at once, since any of them may hold the best result, and
+ * Pagefind merges the answers by score (search-in-turn.ts asks the parts; search-results.ts makes
+ * the markup). The filter menus need
  * every filter's chunk (the people filter alone is most of it), so they are loaded only once the
  * results are shown and the filters are open; their counts are those of the whole search, once
  * every shard has answered it.
  */
 import type { ShardList } from '../integrations/pagefind.ts';
-
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-}
-type Counts = Record<string, Record<string, number>>;
-interface PagefindResult {
-  /** The result's fields (`title`…) the words matched. */
-  matchedMetaFields?: string[];
-  data(): Promise<PagefindResultData>;
-}
-interface PagefindSearch {
-  results: PagefindResult[];
-  filters: Counts;
-}
-interface PagefindInstance {
-  options(options: { mergeFilter: Record<string, string> }): Promise<void>;
-  mergeIndex(basePath: string, options: { mergeFilter: Record<string, string> }): Promise<void>;
-  filters(): Promise<Counts>;
-  search(query: string | null, options: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindSearch>;
-}
-interface PagefindModule {
-  createInstance(options: { basePath: string; baseUrl: string }): PagefindInstance;
-}
+import type { Counts, PagefindModule, PagefindResult } from './pagefind-api.ts';
+import { searchInTurn, type Found } from './search-in-turn.ts';
+import { pageLinks, renderResult } from './search-results.ts';
 
 /** The filter each shard is marked with as it is merged; no document has it, and no menu shows it. */
 const SHARD = 'shard';
@@ -55,9 +35,6 @@ const BEST = 'best';
 
 /** Results on one page: their excerpts are what a page of results downloads. */
 const PAGE = 20;
-
-/** Page numbers shown around the current one in the page links (first and last always are). */
-const AROUND = 2;
 
 export async function startSearch(base: string): Promise<void> {
   const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
@@ -268,103 +245,4 @@ export async function startSearch(base: string): Promise<void> {
   });
   await run();
   if (panel.open) loadFilters();
-}
-
-/** A search's results as far as they are known: `fill` asks more of its parts (shards) in
- * turn, one at a time, until there are `upTo` results or every part has answered, waiting for
- * `answered` after each that found more (so they are shown before the next shard is loaded:
- * Pagefind's worker does one thing at a time). */
-interface Found {
-  results: PagefindResult[];
-  complete: boolean;
-  fill(upTo: number, answered?: () => Promise<void>): Promise<void>;
-}
-
-/** A search made in parts, each made ready (`prepare`) and asked (`search`) only when the
- * results before it do not fill what is asked for. */
-function searchInTurn(parts: { prepare: () => Promise<unknown>; search: () => Promise<PagefindResult[]> }[]): Found {
-  let asked = 0;
-  let queue = Promise.resolve();
-  const found: Found = {
-    results: [],
-    complete: parts.length === 0,
-    async fill(upTo, answered) {
-      while (!found.complete && found.results.length < upTo) {
-        const known = found.results.length;
-        queue = queue.then(async () => {
-          if (found.complete) return;
-          const part = parts[asked]!;
-          await part.prepare();
-          found.results.push(...(await part.search()));
-          asked++;
-          found.complete = asked === parts.length;
-        });
-        await queue;
-        if (found.results.length > known) await answered?.();
-      }
-    },
-  };
-  return found;
-}
-
-/** Links to the first, last, previous and next pages and those around the current one; while
- * the results are still being counted (`complete` false) the last page is not known, and "Next"
- * leads on. */
-function pageLinks(current: number, pages: number, complete: boolean, go: (page: number) => void): HTMLElement[] {
-  if (pages <= 1 && complete) return [];
-  const link = (to: number, text: string, label?: string): HTMLElement => {
-    if (to === current && text === String(to)) {
-      const here = document.createElement('span');
-      here.setAttribute('aria-current', 'page');
-      here.textContent = text;
-      return here;
-    }
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.textContent = text;
-    if (label) button.setAttribute('aria-label', label);
-    button.addEventListener('click', () => go(to));
-    return button;
-  };
-  const numbers = [...new Set([1, ...Array.from({ length: AROUND * 2 + 1 }, (_, i) => current - AROUND + i), ...(complete ? [pages] : [])])].filter((n) => n >= 1 && n <= pages);
-  const items: HTMLElement[] = [];
-  if (current > 1) items.push(link(current - 1, '← Previous', `Previous page, ${current - 1}`));
-  numbers.forEach((n, i) => {
-    if (i > 0 && n - numbers[i - 1]! > 1) {
-      const gap = document.createElement('span');
-      gap.textContent = '…';
-      items.push(gap);
-    }
-    items.push(link(n, String(n), `Page ${n}`));
-  });
-  if (current < pages || !complete) items.push(link(current + 1, 'Next →', `Next page, ${current + 1}`));
-  return items;
-}
-
-function renderResult(result: PagefindResultData): HTMLLIElement {
-  const item = document.createElement('li');
-  const heading = document.createElement('h2');
-  const link = document.createElement('a');
-  link.href = result.url;
-  link.textContent = result.meta['title'] ?? result.url;
-  heading.append(link);
-  item.append(heading);
-  const { kind, date, source } = result.meta;
-  const about = kind ? [kind] : [source, date];
-  if (about.some(Boolean)) {
-    const line = document.createElement('p');
-    line.className = 'meta';
-    if (kind) {
-      const label = document.createElement('span');
-      label.className = 'kind';
-      label.textContent = kind;
-      line.append(label);
-    } else line.textContent = about.filter(Boolean).join(' · ');
-    item.append(line);
-  }
-  const excerpt = document.createElement('p');
-  // Pagefind's excerpt is its own escaped text with <mark> around the matched words.
-  excerpt.innerHTML = result.excerpt;
-  item.append(excerpt);
-  return item;
 }
