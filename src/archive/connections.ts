@@ -12,6 +12,7 @@
  */
 import type { Entity } from './entities.ts';
 import { ENTITY_KINDS, type EntityKind } from './kinds.ts';
+import { rankByCount } from './names.ts';
 
 /** What connections need of an entity: its kind to count by, its name to rank by. */
 type Connectable = Pick<Entity, 'kind' | 'name'>;
@@ -45,8 +46,6 @@ export interface CompleteConnections<E extends Connectable = Entity, S = unknown
 export const CROWD = 100;
 /** Connections kept per entity: more than any page shows. */
 export const CONNECTION_LIMIT = 100;
-
-const byName = new Intl.Collator();
 
 /** What the members of one set of crowds share through them, made once for all of them. */
 interface CrowdGroup<E> {
@@ -143,7 +142,7 @@ export class CoOccurrence<E extends Connectable, S = undefined> {
     if (group) return group;
     const shared = new Map<E, number>();
     for (const at of crowds) for (const member of this.crowds[at]!) shared.set(member, (shared.get(member) ?? 0) + 1);
-    const ranked = [...shared.keys()].sort((a, b) => shared.get(b)! - shared.get(a)! || byName.compare(a.name, b.name));
+    const ranked = rankByCount([...shared.keys()], (member) => shared.get(member)!, (member) => member.name);
     const counts = zeroCounts();
     for (const member of ranked) counts[member.kind]++;
     group = { shared, ranked, counts };
@@ -154,9 +153,9 @@ export class CoOccurrence<E extends Connectable, S = undefined> {
   }
 }
 
-/** Most shared first, then by name; sorts in place. */
+/** Most shared first, then by name (the order of every list of entities); sorts in place. */
 function ranked<E extends Connectable>(list: Connection<E>[]): Connection<E>[] {
-  return list.sort((a, b) => b.shared - a.shared || byName.compare(a.entity.name, b.entity.name));
+  return rankByCount(list, (connection) => connection.shared, (connection) => connection.entity.name);
 }
 
 function zeroCounts(): Record<EntityKind, number> {
