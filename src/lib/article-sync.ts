@@ -7,7 +7,7 @@
  * A build can start this early (the head start, from the article-head-start integration): Astro
  * spends seconds starting up on one core before it runs the loaders, and processing the articles
  * on the other cores meanwhile takes that much off a cold build. The loader takes the head start
- * when it was made for the same folders and settings, and does the work itself otherwise. Astro
+ * when it was made for the same folders and settings, and does the work itself otherwise (articleSync). Astro
  * runs the loaders from its own copy of the modules, so the head start is kept in one slot of the
  * process, as the synced archive is.
  */
@@ -51,7 +51,7 @@ export interface PreparedArticles {
   processed: number;
 }
 
-export async function prepareArticles(settings: SyncSettings, entityRead: Promise<EntityRead>): Promise<PreparedArticles> {
+async function prepareArticles(settings: SyncSettings, entityRead: Promise<EntityRead>): Promise<PreparedArticles> {
   const { root: projectRoot, contentDir, base } = settings;
   const root = displayRoot(contentDir);
   const cacheDir = articleCacheDir(settings.cacheDir);
@@ -131,10 +131,16 @@ export function startArticleSync(settings: SyncSettings): void {
   (globalThis as Slot)[SLOT] = { key: keyOf(settings), entities, articles };
 }
 
-/** The head start made for these settings, given out once; none when there is none for them. */
-export function takeArticleSync(settings: SyncSettings): Pick<HeadStart, 'entities' | 'articles'> | undefined {
+/**
+ * The sync for these settings: the head start when it was made for them (given out once), else one
+ * of its own. A head start made for other settings is let finish first, since both write bodies to
+ * the article cache, and a segment is named by the ones already there.
+ */
+export function articleSync(settings: SyncSettings, entityRead: () => Promise<EntityRead>): { entities?: Promise<EntityRead>; articles: Promise<PreparedArticles> } {
   const slot = globalThis as Slot;
   const headStart = slot[SLOT];
   delete slot[SLOT];
-  return headStart?.key === keyOf(settings) ? headStart : undefined;
+  if (headStart?.key === keyOf(settings)) return headStart;
+  const settled = headStart ? headStart.articles.then(() => undefined, () => undefined) : Promise.resolve();
+  return { articles: settled.then(() => prepareArticles(settings, entityRead())) };
 }

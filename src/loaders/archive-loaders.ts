@@ -18,7 +18,7 @@ import { displayRoot, loadEntityFiles } from '../archive/load.ts';
 import { includesDrafts, publishArchive } from '../lib/synced-archive.ts';
 import { quoteStats } from '../archive/quotes/index.ts';
 import { compactBodies, pruneArticleCache, writeArticleList } from '../archive/article-cache.ts';
-import { prepareArticles, takeArticleSync, type EntityRead } from '../lib/article-sync.ts';
+import { articleSync, type EntityRead } from '../lib/article-sync.ts';
 
 function contentDirOf(context: LoaderContext): string {
   return archiveContentDir(fileURLToPath(context.config.root));
@@ -82,10 +82,10 @@ export function articleLoader(): Loader {
 async function syncArticles(context: LoaderContext, contentDir: string): Promise<void> {
   const { store, logger } = context;
   const settings = { root: fileURLToPath(context.config.root), contentDir, cacheDir: fileURLToPath(context.config.cacheDir), base: context.config.base };
-  // Taken before anything is awaited, so the entity loader reads the entity files the head start read.
-  const headStart = takeArticleSync(settings);
-  if (headStart && entityRead?.contentDir !== contentDir) entityRead = { contentDir, files: headStart.entities };
-  const prepared = await (headStart?.articles ?? prepareArticles(settings, entityFilesOf(contentDir)));
+  // Asked before anything is awaited, so the entity loader reads the entity files a head start read.
+  const sync = articleSync(settings, () => entityFilesOf(contentDir));
+  if (sync.entities && entityRead?.contentDir !== contentDir) entityRead = { contentDir, files: sync.entities };
+  const prepared = await sync.articles;
   const { cacheDir, diagnostics } = prepared;
   if (prepared.stopped) report(context, diagnostics);
   const entities = await entityFilesOf(contentDir);
