@@ -123,6 +123,8 @@ export async function startSearch(base: string): Promise<void> {
   }
 
   let rendering = 0;
+  /** The search and the first result of the page the list holds. */
+  let listed: { of?: Found; from: number } = { from: 0 };
   async function render(current: Found): Promise<void> {
     const ticket = ++rendering;
     const known = current.results.length;
@@ -131,10 +133,22 @@ export async function startSearch(base: string): Promise<void> {
     const from = (page - 1) * PAGE;
     if (current !== found || (!current.complete && known <= from)) return;
     history.replaceState(null, '', address());
-    const shown = await Promise.all(current.results.slice(from, from + PAGE).map((result) => result.data()));
-    if (current !== found || ticket !== rendering) return;
-    list.start = from + 1;
-    list.replaceChildren(...shown.map(renderResult));
+    const shown = current.results.slice(from, from + PAGE).map((result) => result.data());
+    if (listed.of !== current || listed.from !== from) {
+      listed = { of: current, from };
+      list.start = from + 1;
+      list.replaceChildren();
+    }
+    // Each result is shown as soon as its excerpt has come, in order, so the first does not wait
+    // for the twentieth (a result already shown is replaced in place, so nothing moves).
+    for (const [at, data] of shown.entries()) {
+      const item = renderResult(await data);
+      if (current !== found || ticket !== rendering) return;
+      const before = list.children[at];
+      if (before) before.replaceWith(item);
+      else list.append(item);
+    }
+    while (list.children.length > shown.length) list.lastElementChild!.remove();
     const range = `${from + 1}–${from + shown.length} shown`;
     status.textContent = current.complete ? `${known} ${known === 1 ? 'result' : 'results'}${known > PAGE ? `, ${range}` : ''}.` : `Results ${range}; counting the rest…`;
     pager.replaceChildren(...pageLinks(page, pages, current.complete, (to) => {

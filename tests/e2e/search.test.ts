@@ -158,6 +158,27 @@ describe('every result is reachable', () => {
     await page.context().close();
   });
 
+  test('each result is shown as its excerpt comes, in order, without waiting for the rest of the page', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const held: (() => void)[] = [];
+    let letThrough = 1;
+    await context.route('**/pagefind/*/fragment/**', (route) => (letThrough-- > 0 ? route.continue() : held.push(() => void route.continue())));
+    const page = await context.newPage();
+    await page.goto(new URL('search/?q=harbour', server.url).href);
+    await page.waitForFunction(() => document.querySelectorAll('[data-results] li').length > 0);
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+    expect(await page.locator('[data-results] li').count()).toBe(1);
+    const newest = `/articles/${harbourArticle(HARBOUR - 1).slug}/`;
+    expect(await hrefs(page)).toEqual([newest]);
+    expect(await page.textContent('[data-status]')).toBe('Searching…');
+    letThrough = Infinity;
+    for (const go of held.splice(0)) go();
+    expect(await status(page)).toBe(`${HARBOUR + 1} results, 1–20 shown.`);
+    expect((await hrefs(page))[0]).toBe(newest);
+    expect(await page.locator('[data-results] li').count()).toBe(20);
+    await context.close();
+  });
+
   test('a date order shows the results it has while older shards are still to answer', async () => {
     // Fewer results than a page: every shard is asked before the page is full, and the newer
     // shards' results are shown meanwhile, in their places.
