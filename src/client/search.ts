@@ -22,6 +22,7 @@
  * results are shown and the filters are open; their counts are those of the whole search, once
  * every shard has answered it.
  */
+import { countOf } from '../archive/count-of.ts';
 import type { ShardList } from '../integrations/pagefind.ts';
 import type { Counts, PagefindModule, PagefindResult } from './pagefind-api.ts';
 import { searchInTurn, type Found } from './search-in-turn.ts';
@@ -100,7 +101,7 @@ export async function startSearch(base: string): Promise<void> {
       const values = Object.entries(counts[key] ?? {})
         .filter(([value, count]) => count > 0 || value === current)
         .sort(([a], [b]) => (key === 'year' ? b.localeCompare(a) : a.localeCompare(b)));
-      select.replaceChildren(new Option('Any', ''), ...values.map(([value, count]) => new Option(`${value} (${count})`, value, false, value === current)));
+      select.replaceChildren(new Option('Any', ''), ...values.map(([value, count]) => new Option(`${value} (${count.toLocaleString('en')})`, value, false, value === current)));
       // A menu with nothing to choose is hidden, so the form stays short.
       select.closest('label')!.hidden = values.length === 0 && !current;
     }
@@ -149,8 +150,8 @@ export async function startSearch(base: string): Promise<void> {
       else list.append(item);
     }
     while (list.children.length > shown.length) list.lastElementChild!.remove();
-    const range = `${from + 1}–${from + shown.length} shown`;
-    status.textContent = current.complete ? `${known} ${known === 1 ? 'result' : 'results'}${known > PAGE ? `, ${range}` : ''}.` : `Results ${range}; counting the rest…`;
+    const range = `${(from + 1).toLocaleString('en')}–${(from + shown.length).toLocaleString('en')} shown`;
+    status.textContent = current.complete ? `${countOf(known, 'result')}${known > PAGE ? `, ${range}` : ''}.` : `Results ${range}; counting the rest…`;
     pager.replaceChildren(...pageLinks(page, pages, current.complete, (to) => {
       page = to;
       void showPage(current).then(() => list.scrollIntoView({ block: 'start' }));
