@@ -22,7 +22,6 @@
  * results are shown and the filters are open; their counts are those of the whole search, once
  * every shard has answered it.
  */
-import { countOf } from '../archive/count-of.ts';
 import type { ShardList } from '../integrations/pagefind.ts';
 import type { Counts, PagefindModule, PagefindResult } from './pagefind-api.ts';
 import { searchInTurn, type Found } from './search-in-turn.ts';
@@ -151,7 +150,7 @@ export async function startSearch(base: string): Promise<void> {
     }
     while (list.children.length > shown.length) list.lastElementChild!.remove();
     const range = `${(from + 1).toLocaleString('en')}–${(from + shown.length).toLocaleString('en')} shown`;
-    status.textContent = current.complete ? `${countOf(known, 'result')}${known > PAGE ? `, ${range}` : ''}.` : `Results ${range}; counting the rest…`;
+    status.textContent = current.complete ? `${known.toLocaleString('en')} ${known === 1 ? 'result' : 'results'}${known > PAGE ? `, ${range}` : ''}.` : `Results ${range}; counting the rest…`;
     pager.replaceChildren(...pageLinks(page, pages, current.complete, (to) => {
       page = to;
       void showPage(current).then(() => list.scrollIntoView({ block: 'start' }));
