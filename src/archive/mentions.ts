@@ -159,31 +159,32 @@ export function findKnownMentions(tree: Root, names: NameIndex): KnownMention[] 
   const found = new Map<NamedEntity, KnownMention>();
   eachProseText(tree, (node) => {
     const words = node.value.split(/[^\p{L}\p{M}\p{N}'’]+/u).filter(Boolean);
-    const keys = words.map((w) => nameKey(w));
+    // Keys only of the words a name may start at or run on to.
+    const keys: string[] = [];
+    const keyAt = (j: number): string => (keys[j] ??= nameKey(words[j]!));
     // A name may end in a possessive: "Hun Sen's" names Hun Sen, "People's" stays whole.
     const lastKeys = (j: number): string[] => {
-      const bare = /['’]s$/i.test(words[j]!) ? nameKey(words[j]!.slice(0, -2)) : keys[j]!;
-      return bare === keys[j] ? [bare] : [keys[j]!, bare];
+      const bare = /['’]s$/i.test(words[j]!) ? nameKey(words[j]!.slice(0, -2)) : keyAt(j);
+      return bare === keyAt(j) ? [bare] : [keyAt(j), bare];
     };
     // Longest name first at each position, and its words are not read again: "Royal Academy of
     // Cambodia" names the academy, not the country. Reading on stops as soon as no known name
     // starts with the words so far, so plain prose costs one lookup a word.
-    for (let i = 0; i < keys.length; ) {
-      // Plain prose first: a word that is no known name, in any form, and starts none.
-      if (!names.continues(keys[i]!) && names.byKey(keys[i]!).length === 0 && !/['’]s$/i.test(words[i]!)) {
+    for (let i = 0; i < words.length; ) {
+      if (names.plain(words[i]!)) {
         i++;
         continue;
       }
       let matched = 0;
       let entities: NamedEntity[] = [];
-      for (let j = i, prefix = ''; j < keys.length; j++) {
+      for (let j = i, prefix = ''; j < words.length; j++) {
         const lead = j === i ? '' : `${prefix} `;
         const here = lastKeys(j).flatMap((last) => names.byKey(lead + last));
         if (here.length > 0) {
           matched = j - i + 1;
           entities = here;
         }
-        prefix = lead + keys[j];
+        prefix = lead + keyAt(j);
         if (!names.continues(prefix)) break;
       }
       for (const entity of entities) {

@@ -30,11 +30,18 @@ export interface NameIndex {
   /** Whether a longer known name starts with these words (as keys, joined by spaces), so a scan
    * over text reads on only while a name could still match. */
   continues(prefix: string): boolean;
+  /** Whether a word, as written, is plain prose: no known name, in any form, is it or starts with
+   * it. Most words of every article are, so the answer is kept for each word. */
+  plain(word: string): boolean;
   /** No entity file names anything: no text can mention a known entity. */
   empty: boolean;
   /** Changes whenever any name, alias or slug changes. */
   fingerprint: string;
 }
+
+/** Words whose answer `plain` keeps at most: far more than an archive's vocabulary, and a bound
+ * on a worker that reads a very long archive. */
+const PLAIN_WORDS_HELD = 200_000;
 
 export function buildNameIndex(files: readonly EntityFile[]): NameIndex {
   const keys = new Map<string, NamedEntity[]>();
@@ -62,6 +69,7 @@ export function buildNameIndex(files: readonly EntityFile[]): NameIndex {
       for (let at = key.indexOf(' '); at !== -1; at = key.indexOf(' ', at + 1)) prefixes.add(key.slice(0, at));
     }
   }
+  const plainWords = new Map<string, boolean>();
   const fingerprint = digest([JSON.stringify([...known.entries()].map(([key, e]) => [key, e.slug]).sort())]);
   return {
     resolve(kind, name) {
@@ -69,6 +77,16 @@ export function buildNameIndex(files: readonly EntityFile[]): NameIndex {
     },
     byKey: (key) => keys.get(key) ?? [],
     continues: (prefix) => prefixes.has(prefix),
+    plain(word) {
+      let plain = plainWords.get(word);
+      if (plain === undefined) {
+        const key = nameKey(word);
+        plain = !prefixes.has(key) && !keys.has(key) && !/['’]s$/i.test(word);
+        if (plainWords.size >= PLAIN_WORDS_HELD) plainWords.clear();
+        plainWords.set(word, plain);
+      }
+      return plain;
+    },
     empty: keys.size === 0,
     fingerprint,
   };

@@ -15,4 +15,13 @@ describe('buildNameIndex', () => {
     expect(buildNameIndex([first, second]).resolve('people', 'Hun Sen').slug).toBe('hun-sen');
     expect(buildNameIndex([second, first]).resolve('people', 'Hun Sen').slug).toBe('hun-sen-2');
   });
+
+  it('tells plain prose from words a known name is, starts with or ends in, however they are written', () => {
+    const index = buildNameIndex([hunSen()]);
+    // Asked twice, so a kept answer is checked as well as a new one.
+    for (let round = 0; round < 2; round++) {
+      expect(['the', 'Minister', 'sent', 'Senate'].map((word) => index.plain(word))).toEqual([true, true, true, true]);
+      expect(['Hun', 'HUN', 'hun', "Sen's", 'People’s'].map((word) => index.plain(word))).toEqual([false, false, false, false, false]);
+    }
+  });
 });
