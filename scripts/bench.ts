@@ -30,6 +30,7 @@ interface Options {
   rebuilds: boolean;
   runs: number;
   vsPeers: boolean;
+  deleteBetween: boolean;
   peers: string;
 }
 
@@ -43,7 +44,9 @@ const USAGE = `Usage: npm run bench -- [--articles N] [--seed S] [--runs R] [--j
   --verbose       echo the build logs to stderr as they arrive
   --no-rebuilds   measure the cold build only
   --vs-peers      instead: build the peers' corpus cold with this project and with Eleventy +
-                  pagefind --site, alternately, --runs times (default 3), and print the ratio
+                  pagefind --site, alternately, --runs times (default 3), and print the ratio;
+                  each round builds into new folders, all deleted at the end
+  --delete-between  with --vs-peers: delete each output just before its next build instead
   --peers DIR     the peers folder for --vs-peers (default ../shared/peers; it is copied)`;
 
 function parseCount(text: string | undefined, flag: string): number {
@@ -72,6 +75,7 @@ function parseOptions(argv: string[]): Options | number {
         verbose: { type: 'boolean' },
         'no-rebuilds': { type: 'boolean' },
         'vs-peers': { type: 'boolean' },
+        'delete-between': { type: 'boolean' },
         peers: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -92,6 +96,7 @@ function parseOptions(argv: string[]): Options | number {
     verbose: values.verbose ?? false,
     rebuilds: !values['no-rebuilds'],
     vsPeers,
+    deleteBetween: values['delete-between'] ?? false,
     peers: values.peers === undefined ? resolve(PROJECT_ROOT, '..', 'shared', 'peers') : resolve(values.peers),
   };
   if (options.articles < 1) fail('--articles must be at least 1');
@@ -188,7 +193,7 @@ async function main(): Promise<void> {
   try {
     if (load > cpus) progress(`warning: load average ${load.toFixed(1)} on ${cpus} CPUs; other work will slow the builds`);
     if (options.vsPeers) {
-      const report = await runVsPeers({ projectRoot: PROJECT_ROOT, peersSource: options.peers, work, articles: options.articles, seed: options.seed, runs: options.runs, progress });
+      const report = await runVsPeers({ projectRoot: PROJECT_ROOT, peersSource: options.peers, work, articles: options.articles, seed: options.seed, runs: options.runs, deleteBetween: options.deleteBetween, progress });
       process.stdout.write(`load average at start ${load.toFixed(2)} on ${cpus} CPUs · Node ${process.version} · Astro ${astroVersion}\n${report}\n`);
       return;
     }
