@@ -36,10 +36,22 @@ const BEST = 'best';
 /** Results on one page: their excerpts are what a page of results downloads. */
 const PAGE = 20;
 
-export async function startSearch(base: string): Promise<void> {
+/** What the reader is told when a part of the index cannot be loaded: offline, or a deployment
+ * replaced the index since the page was opened. */
+export const SEARCH_FAILED = 'The search index could not be loaded. Reload the page to try again.';
+
+export function startSearch(base: string): void {
+  const status = document.querySelector<HTMLElement>('[data-status]')!;
+  // A search that fails says so, rather than staying at "Searching…".
+  const failed = (): void => {
+    status.textContent = SEARCH_FAILED;
+  };
+  search(base, status, failed).catch(failed);
+}
+
+async function search(base: string, status: HTMLElement, failed: () => void): Promise<void> {
   const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
   const input = form.querySelector<HTMLInputElement>('input[name=q]')!;
-  const status = document.querySelector<HTMLElement>('[data-status]')!;
   const list = document.querySelector<HTMLOListElement>('[data-results]')!;
   const pager = document.querySelector<HTMLElement>('[data-pages]')!;
   const panel = form.querySelector<HTMLDetailsElement>('[data-filters]')!;
@@ -57,7 +69,9 @@ export async function startSearch(base: string): Promise<void> {
   // Open on a wide screen; on a narrow one the results come first and the filters open on demand.
   panel.open = matchMedia('(min-width: 48rem)').matches || [...chosen.values()].some(Boolean);
 
-  const { shards } = (await (await fetch(`${root}pagefind/shards.json`)).json()) as ShardList;
+  const shardList = await fetch(`${root}pagefind/shards.json`);
+  if (!shardList.ok) throw new Error(`pagefind/shards.json: ${shardList.status}`);
+  const { shards } = (await shardList.json()) as ShardList;
   const pathOf = (dir: string): string => `${root}pagefind/${dir}/`;
   /** The shards in the order a date order reads them: the entity profiles (the last shard), then
    * the runs of months, newest or oldest first. */
@@ -134,6 +148,8 @@ export async function startSearch(base: string): Promise<void> {
     if (current !== found || (!current.complete && known <= from)) return;
     history.replaceState(null, '', address());
     const shown = current.results.slice(from, from + PAGE).map((result) => result.data());
+    // Awaited one by one below, and perhaps not at all once another search starts: none may fail unheard.
+    for (const data of shown) data.catch(() => undefined);
     if (listed.of !== current || listed.from !== from) {
       listed = { of: current, from };
       list.start = from + 1;
@@ -153,7 +169,9 @@ export async function startSearch(base: string): Promise<void> {
     status.textContent = current.complete ? `${known.toLocaleString('en')} ${known === 1 ? 'result' : 'results'}${known > PAGE ? `, ${range}` : ''}.` : `Results ${range}; counting the rest…`;
     pager.replaceChildren(...pageLinks(page, pages, current.complete, (to) => {
       page = to;
-      void showPage(current).then(() => list.scrollIntoView({ block: 'start' }));
+      showPage(current)
+        .then(() => list.scrollIntoView({ block: 'start' }))
+        .catch(failed);
     }));
   }
 
@@ -230,7 +248,7 @@ export async function startSearch(base: string): Promise<void> {
     if (filtersWanted) return;
     filtersWanted = true;
     const current = found;
-    void (async () => {
+    (async () => {
       if (current) {
         await Promise.all([...merged.values()]).then(() => pagefind.filters());
         const counts = await countsOf(current);
@@ -240,18 +258,18 @@ export async function startSearch(base: string): Promise<void> {
         const all = await pagefind.filters();
         if (!found) showCounts(all);
       }
-    })();
+    })().catch(failed);
   }
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     page = 1;
-    void run();
+    run().catch(failed);
   });
   for (const select of [...selects, sortSelect]) {
     select.addEventListener('change', () => {
       page = 1;
-      void run();
+      run().catch(failed);
     });
   }
   panel.addEventListener('toggle', () => {

@@ -10,6 +10,7 @@ import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Served } from '../../scripts/serve.ts';
+import { SEARCH_FAILED } from '../../src/client/search.ts';
 import { buildAndBrowse, openPage, type BrowsedSite } from './chromium.ts';
 
 /** Articles about the harbour: more than two pages of results. */
@@ -176,6 +177,35 @@ describe('every result is reachable', () => {
     expect(await status(page)).toBe(`${HARBOUR + 1} results, 1–20 shown.`);
     expect((await hrefs(page))[0]).toBe(newest);
     expect(await page.locator('[data-results] li').count()).toBe(20);
+    await context.close();
+  });
+
+  test('a part of the index that cannot be loaded is told in the status line, and no failure goes unheard', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // A deployment replaced the index after the page was opened: every excerpt after the first is gone.
+    let letThrough = 1;
+    await context.route('**/pagefind/*/fragment/**', (route) => (letThrough-- > 0 ? route.continue() : route.fulfill({ status: 404, body: 'gone' })));
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(new URL('search/?q=harbour', server.url).href);
+    await page.waitForFunction((text) => document.querySelector('[data-status]')?.textContent === text, SEARCH_FAILED);
+    expect(await page.locator('[data-results] li').count()).toBe(1);
+    // The other nineteen excerpts fail too, after the first failure was shown.
+    await page.waitForLoadState('networkidle');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a search page whose index is missing says so', async () => {
+    const context = await browser.newContext();
+    await context.route('**/pagefind/shards.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(new URL('search/?q=harbour', server.url).href);
+    await page.waitForFunction((text) => document.querySelector('[data-status]')?.textContent === text, SEARCH_FAILED);
+    expect(errors).toEqual([]);
     await context.close();
   });
 
