@@ -13,7 +13,7 @@ import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateArchive, type GeneratedArchive } from './bench/generate.ts';
-import { hasGnuTime, outputStats, runBuild, stopRunningBuild } from './bench/run-build.ts';
+import { hasGnuTime, outputStats, roundFolder, runBuild, stopRunningBuild } from './bench/run-build.ts';
 import { medianBuild, type Measured } from './bench/medians.ts';
 import { runVsPeers } from './bench/peers.ts';
 import { parseStages } from './bench/stages.ts';
@@ -174,8 +174,9 @@ async function main(): Promise<void> {
 
   const work = mkdtempSync(join(tmpdir(), 'news-archive-bench-'));
   const contentDir = join(work, 'content');
-  const outDir = join(work, 'dist');
-  const cacheDir = join(work, 'cache');
+  // Each round's output and cache are folders of its own (roundFolder says why).
+  const outDir = (round: number): string => join(roundFolder(work, round), 'dist');
+  const cacheDir = (round: number): string => join(roundFolder(work, round), 'cache');
   const logs = join(work, 'logs');
   mkdirSync(logs);
   // The builds run in `work`, so their server chunks stay in work/dist/.prerender rather than a
@@ -216,8 +217,8 @@ async function main(): Promise<void> {
         cwd: work,
         scratchDir: logs,
         contentDir,
-        outDir,
-        cacheDir,
+        outDir: outDir(round),
+        cacheDir: cacheDir(round),
         onLine: options.verbose ? (line) => process.stderr.write(`  | ${line.text}\n`) : undefined,
       });
       writeFileSync(join(logs, `${label}.log`), run.lines.map((l) => `${(l.t / 1000).toFixed(3).padStart(9)}  ${l.text}`).join('\n') + '\n');
@@ -229,21 +230,17 @@ async function main(): Promise<void> {
             `bench: the archive, output and full log are kept in ${work}`,
         );
       }
-      const m = { name, run, stages: parseStages(run.lines), output: outputStats(outDir) };
+      const m = { name, run, stages: parseStages(run.lines), output: outputStats(outDir(round)) };
       progress(`${label} build: ${seconds(run.wallMs)}, peak ${bytes(run.peakRssBytes)}`);
       return m;
     };
 
-    // Each round starts from nothing (no output, no cache, the article not yet edited).
+    // Each round starts from nothing (new output and cache folders, the article not yet edited).
     const rounds: Measured[][] = [];
     const editedFile = options.rebuilds ? archive.sampleArticle : undefined;
     const unedited = editedFile && readFileSync(editedFile, 'utf8');
     for (let round = 1; round <= options.runs; round++) {
-      if (round > 1) {
-        rmSync(outDir, { recursive: true, force: true });
-        rmSync(cacheDir, { recursive: true, force: true });
-        if (editedFile) writeFileSync(editedFile, unedited!);
-      }
+      if (round > 1 && editedFile) writeFileSync(editedFile, unedited!);
       const builds = [await build('cold', round)];
       if (editedFile) {
         builds.push(await build('unchanged', round));
@@ -367,7 +364,7 @@ function report(
     `CPU time: ${result.cpuMethod}`,
     `peak RSS: ${result.peakRssMethod}; feeds and API files (a worker process) and the search index (a worker process and Pagefind's) are made alongside page rendering, so stages overlap; n/a = the build log does not report that stage`,
   ];
-  if (result.workDir) foot.push(`kept: ${result.workDir} (content/, dist/, cache/, logs/)`);
+  if (result.workDir) foot.push(`kept: ${result.workDir} (content/, logs/, and round-N/dist/ and round-N/cache/ for each round)`);
   return [...head, table(rows), ...foot].join('\n');
 }
 

@@ -9,19 +9,16 @@
  * project's build runs). "Cold" follows the peers' contract: no output, no caches, and no Node
  * compile cache, for either system.
  *
- * Each round builds into folders of its own, and nothing is deleted until every round is done. On a
- * journal-less ext4 (this benchmark's machines) creating a file scans past every inode freed in the
- * last minutes of its block group, so a build that follows `rm -rf` of a previous output pays for
- * that output's size too: nine 2,000-article builds in a row, each after deleting the last one's
- * output, went from 14.5 s to as much as 29.6 s, and deleting between rounds charged each system
- * for the other's files. `--delete-between` measures the old way, for comparison.
+ * Each round builds into folders of its own (roundFolder, run-build.ts, says why), and deleting
+ * between rounds had charged each system for the other's files; `--delete-between` measures that
+ * old way, for comparison.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median } from './medians.ts';
-import { outputStats, runBuild, runMeasured, systemSetting, type BuildRun } from './run-build.ts';
+import { outputStats, roundFolder, runBuild, runMeasured, systemSetting, type BuildRun } from './run-build.ts';
 import { parseStages } from './stages.ts';
 
 export interface PeersRequest {
@@ -111,7 +108,7 @@ export async function runVsPeers(request: PeersRequest): Promise<string> {
   const pagefindBin = join(projectRoot, 'node_modules', '.bin', 'pagefind');
   const rounds: PeerRound[] = [];
   for (let round = 1; round <= runs; round++) {
-    const folder = request.deleteBetween ? work : join(work, `round-${round}`);
+    const folder = request.deleteBetween ? work : roundFolder(work, round);
     const out = { project: join(folder, 'dist'), eleventy: join(folder, 'eleventy-out') };
     const cacheDir = join(folder, 'cache');
     // One compile cache for each system, so neither deletes the other's.
