@@ -8,7 +8,7 @@
  */
 import type { Link, Parent, Root, Text } from 'mdast';
 import type { NameIndex, NamedEntity } from './name-index.ts';
-import { foldDiacritics, nameKey } from './names.ts';
+import { POSSESSIVE, foldDiacritics, nameKey } from './names.ts';
 
 /** Nodes whose text is not prose to link or scan. */
 const OPAQUE = new Set(['link', 'linkReference', 'heading', 'code', 'inlineCode', 'html', 'definition', 'image', 'imageReference']);
@@ -164,7 +164,7 @@ export function findKnownMentions(tree: Root, names: NameIndex): KnownMention[] 
     const keyAt = (j: number): string => (keys[j] ??= nameKey(words[j]!));
     // A name may end in a possessive: "Hun Sen's" names Hun Sen, "People's" stays whole.
     const lastKeys = (j: number): string[] => {
-      const bare = /['’]s$/i.test(words[j]!) ? nameKey(words[j]!.slice(0, -2)) : keyAt(j);
+      const bare = POSSESSIVE.test(words[j]!) ? nameKey(words[j]!.slice(0, -2)) : keyAt(j);
       return bare === keyAt(j) ? [bare] : [keyAt(j), bare];
     };
     // Longest name first at each position, and its words are not read again: "Royal Academy of

@@ -7,7 +7,7 @@
 import { digest } from './cache-key.ts';
 import type { EntityFile } from './entity-file.ts';
 import type { EntityKind } from './kinds.ts';
-import { everyName, nameKey } from './names.ts';
+import { POSSESSIVE, everyName, nameKey } from './names.ts';
 import { slugify } from './slug.ts';
 
 export interface NamedEntity {
@@ -81,7 +81,7 @@ export function buildNameIndex(files: readonly EntityFile[]): NameIndex {
       let plain = plainWords.get(word);
       if (plain === undefined) {
         const key = nameKey(word);
-        plain = !prefixes.has(key) && !keys.has(key) && !/['’]s$/i.test(word);
+        plain = !prefixes.has(key) && !keys.has(key) && !POSSESSIVE.test(word);
         if (plainWords.size >= PLAIN_WORDS_HELD) plainWords.clear();
         plainWords.set(word, plain);
       }

@@ -28,6 +28,9 @@ export function foldDiacritics(text: string): string {
     .normalize('NFC');
 }
 
+/** A word ending in a possessive 's ("Hun Sen's"), which may end a name without it. */
+export const POSSESSIVE = /['’]s$/i;
+
 /**
  * The comparison key of a name: lowercase, diacritics folded, apostrophes dropped
  * (`People's` = `Peoples`), every other run of non-letters a single space.
