@@ -46,12 +46,13 @@ export function startSearch(base: string): void {
   const failed = (): void => {
     status.textContent = SEARCH_FAILED;
   };
-  search(base, status, failed).catch(failed);
+  search(base, failed).catch(failed);
 }
 
-async function search(base: string, status: HTMLElement, failed: () => void): Promise<void> {
+async function search(base: string, failed: () => void): Promise<void> {
   const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
   const input = form.querySelector<HTMLInputElement>('input[name=q]')!;
+  const status = document.querySelector<HTMLElement>('[data-status]')!;
   const list = document.querySelector<HTMLOListElement>('[data-results]')!;
   const pager = document.querySelector<HTMLElement>('[data-pages]')!;
   const panel = form.querySelector<HTMLDetailsElement>('[data-filters]')!;
