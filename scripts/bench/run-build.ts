@@ -375,11 +375,10 @@ export interface OutputStats {
 
 /**
  * The folder a benchmark round builds into (its output and caches), `round-N/` of the work folder.
- * Nothing is deleted between rounds: on a journal-less
- * ext4 (this benchmark's machines) creating a file scans past every inode freed in the last
- * minutes of its block group, so a build that follows `rm -rf` of a previous output pays for that
- * output's size too. Nine 2,000-article builds in a row, each after deleting the last one's output,
- * went from 14.5 s to as much as 29.6 s.
+ * Nothing is deleted between rounds: on a journal-less ext4 (this benchmark's machines) creating a
+ * file scans past every inode freed in the last minutes of its block group, so a build that follows
+ * `rm -rf` of a previous output pays for that output's size too. Nine 2,000-article builds in a
+ * row, each after deleting the last one's output, went from 14.5 s to as much as 29.6 s.
  */
 export function roundFolder(work: string, round: number): string {
   return join(work, `round-${round}`);
