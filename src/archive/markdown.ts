@@ -15,7 +15,7 @@ import remarkNews from './remark-news.ts';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Plugin } from 'unified';
-import { EXIT, SKIP, visit } from 'unist-util-visit';
+import { EXIT, visit } from 'unist-util-visit';
 import type { Diagnostic } from './diagnostics.ts';
 import { MAX_NESTING, sourceNesting, treeNesting, type Nesting } from './nesting.ts';
 import { slugify } from './slug.ts';
@@ -79,15 +79,13 @@ const plainParser = unified().use(remarkParse);
 /** A GFM table needs a `|`, strikethrough a `~` and a footnote `[^`: a body with none of them
  * parses the same without those extensions, which cost a quarter of the parse. */
 const MAY_USE_GFM = /[|~]|\[\^/;
-const sanitised = () =>
-  unified()
-    // Footnote ids unprefixed here: the sanitiser prefixes every id, these too.
-    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
-    .use(rehypeRawWhenPresent)
-    .use(rehypeSanitize, sanitizeSchema);
-const toHtml = sanitised().use(rehypeStringify);
+// Footnote ids unprefixed here: the sanitiser prefixes every id, these too.
+const toHast = () => unified().use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' });
+/** For a body with neither footnotes nor raw HTML (renderTree tells), so no raw node to parse:
+ * looking for one cost 2% of an article's processing. */
+const toHtml = toHast().use(rehypeSanitize, sanitizeSchema).use(rehypeStringify);
 /** For a body with footnotes or raw HTML, the only ones with ids for an in-page link to reach. */
-const toHtmlWithIds = sanitised().use(rehypeFragmentLinks).use(rehypeStringify);
+const toHtmlWithIds = toHast().use(rehypeRawWhenPresent).use(rehypeSanitize, sanitizeSchema).use(rehypeFragmentLinks).use(rehypeStringify);
 
 /** A parsed body, or how deeply it nests when that is past the limit (nesting.ts). */
 export type ParsedMarkdown = { ok: true; tree: MdastRoot } | { ok: false; tooDeep: Nesting };
@@ -120,20 +118,19 @@ export function renderTree(tree: MdastRoot): RenderedMarkdown {
   let firstParagraph = '';
   const headings: RenderedMarkdown['headings'] = [];
   let hasIds = false;
-  visit(tree, (node) => {
-    if (node.type === 'footnoteDefinition' || node.type === 'html') hasIds = true;
-    if (node.type === 'paragraph' && firstParagraph === '') firstParagraph = toString(node, { includeHtml: false }).trim();
-    if (node.type === 'heading') {
-      const text = toString(node as Heading).trim();
-      headings.push({ depth: (node as Heading).depth, slug: slugify(text), text });
-    }
-  });
-  // Counted per block, so words either side of a block boundary stay two words.
+  // Words counted per block, so words either side of a block boundary stay two words; no block
+  // of these three holds another, so none is counted twice.
   let wordCount = 0;
   visit(tree, (node) => {
-    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return undefined;
-    wordCount += toString(node, { includeHtml: false }).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-    return SKIP;
+    if (node.type === 'footnoteDefinition' || node.type === 'html') hasIds = true;
+    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return;
+    const text = toString(node, { includeHtml: false });
+    wordCount += text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    if (node.type === 'paragraph' && firstParagraph === '') firstParagraph = text.trim();
+    if (node.type === 'heading') {
+      const title = toString(node as Heading).trim();
+      headings.push({ depth: (node as Heading).depth, slug: slugify(title), text: title });
+    }
   });
   const processor = hasIds ? toHtmlWithIds : toHtml;
   const hast = processor.runSync(tree) as HastRoot;
