@@ -81,8 +81,8 @@ const plainParser = unified().use(remarkParse);
 const MAY_USE_GFM = /[|~]|\[\^/;
 // Footnote ids unprefixed here: the sanitiser prefixes every id, these too.
 const toHast = () => unified().use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' });
-/** For a body with neither footnotes nor raw HTML (renderTree tells), so no raw node to parse:
- * looking for one cost 2% of an article's processing. */
+/** For a body with neither footnotes nor raw HTML (renderTree tells), so no raw node to parse,
+ * nor a walk of the whole HTML tree to look for one. */
 const toHtml = toHast().use(rehypeSanitize, sanitizeSchema).use(rehypeStringify);
 /** For a body with footnotes or raw HTML, the only ones with ids for an in-page link to reach. */
 const toHtmlWithIds = toHast().use(rehypeRawWhenPresent).use(rehypeSanitize, sanitizeSchema).use(rehypeFragmentLinks).use(rehypeStringify);
