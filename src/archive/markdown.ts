@@ -15,7 +15,7 @@ import remarkNews from './remark-news.ts';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Plugin } from 'unified';
-import { EXIT, visit } from 'unist-util-visit';
+import { visit } from 'unist-util-visit';
 import type { Diagnostic } from './diagnostics.ts';
 import { MAX_NESTING, sourceNesting, treeNesting, type Nesting } from './nesting.ts';
 import { slugify } from './slug.ts';
@@ -28,15 +28,8 @@ export interface RenderedMarkdown {
   wordCount: number;
 }
 
-/** Parses raw HTML into real elements only where the body has some; most articles have none. */
-const rehypeRawWhenPresent: Plugin<[], HastRoot> = () => (tree) => {
-  let hasRaw = false;
-  visit(tree, 'raw', () => {
-    hasRaw = true;
-    return EXIT;
-  });
-  return hasRaw ? (raw(tree) as HastRoot) : tree;
-};
+/** Parses raw HTML into real elements, for the sanitiser to cut down. */
+const rehypeRaw: Plugin<[], HastRoot> = () => (tree) => raw(tree) as HastRoot;
 
 /** GitHub's allow-list, plus the class that marks entity-mention links (mentions.ts). The check
  * (check.ts) reads it too, to tell editors what it removes. */
@@ -81,11 +74,11 @@ const plainParser = unified().use(remarkParse);
 const MAY_USE_GFM = /[|~]|\[\^/;
 // Footnote ids unprefixed here: the sanitiser prefixes every id, these too.
 const toHast = () => unified().use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' });
-/** For a body with neither footnotes nor raw HTML (renderTree tells), so no raw node to parse,
- * nor a walk of the whole HTML tree to look for one. */
+/** Which of these a body takes, renderTree tells from its syntax tree: raw HTML there is an `html`
+ * node, and footnotes and raw HTML are the only ids an in-page link can reach. */
 const toHtml = toHast().use(rehypeSanitize, sanitizeSchema).use(rehypeStringify);
-/** For a body with footnotes or raw HTML, the only ones with ids for an in-page link to reach. */
-const toHtmlWithIds = toHast().use(rehypeRawWhenPresent).use(rehypeSanitize, sanitizeSchema).use(rehypeFragmentLinks).use(rehypeStringify);
+const toHtmlWithIds = toHast().use(rehypeSanitize, sanitizeSchema).use(rehypeFragmentLinks).use(rehypeStringify);
+const toHtmlWithRaw = toHast().use(rehypeRaw).use(rehypeSanitize, sanitizeSchema).use(rehypeFragmentLinks).use(rehypeStringify);
 
 /** A parsed body, or how deeply it nests when that is past the limit (nesting.ts). */
 export type ParsedMarkdown = { ok: true; tree: MdastRoot } | { ok: false; tooDeep: Nesting };
@@ -117,12 +110,14 @@ export function tooDeepDiagnostic({ depth, line }: Nesting, file: string, bodyLi
 export function renderTree(tree: MdastRoot): RenderedMarkdown {
   let firstParagraph = '';
   const headings: RenderedMarkdown['headings'] = [];
-  let hasIds = false;
+  let hasFootnotes = false;
+  let hasRaw = false;
   // Words counted per block, so words either side of a block boundary stay two words; no block
   // of these three holds another, so none is counted twice.
   let wordCount = 0;
   visit(tree, (node) => {
-    if (node.type === 'footnoteDefinition' || node.type === 'html') hasIds = true;
+    if (node.type === 'footnoteDefinition') hasFootnotes = true;
+    if (node.type === 'html') hasRaw = true;
     if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return;
     const text = toString(node, { includeHtml: false });
     wordCount += text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -132,7 +127,7 @@ export function renderTree(tree: MdastRoot): RenderedMarkdown {
       headings.push({ depth: (node as Heading).depth, slug: slugify(title), text: title });
     }
   });
-  const processor = hasIds ? toHtmlWithIds : toHtml;
+  const processor = hasRaw ? toHtmlWithRaw : hasFootnotes ? toHtmlWithIds : toHtml;
   const hast = processor.runSync(tree) as HastRoot;
   return {
     html: processor.stringify(hast),
