@@ -12,7 +12,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { ImportLookups, ImportWarningKind, SourceFormat, TeamMember } from './import/rules.ts';
-import { countOf } from '../src/archive/count-of.ts';
+import { countOf } from '../src/shared/count-of.ts';
 import { fastStart, parseCommandLine, stdio, type Output } from './cli.ts';
 
 export interface ImportOptions {

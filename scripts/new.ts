@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { countOf } from '../src/archive/count-of.ts';
+import { countOf } from '../src/shared/count-of.ts';
 import { ENTITY_KINDS, KIND_LABELS, type EntityKind } from '../src/archive/kinds.ts';
 import { contentDirFrom, fastStart, parseCommandLine, stdio, type Output } from './cli.ts';
 

@@ -17,7 +17,7 @@
  * frontmatter are read as data (frontmatter.ts); what is written is always YAML.
  */
 import { decodeHTMLStrict } from 'entities';
-import { countOf } from '../../src/archive/count-of.ts';
+import { countOf } from '../../src/shared/count-of.ts';
 import { parseDate } from '../../src/archive/dates.ts';
 import type { Diagnostic } from '../../src/archive/diagnostics.ts';
 import { splitFrontmatter } from '../../src/archive/frontmatter.ts';

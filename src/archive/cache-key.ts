@@ -22,10 +22,12 @@ export function digest(parts: readonly (string | number | undefined)[]): string 
 
 /** Source folders or files, from the project's root, whose code makes a cache's output. */
 export const CODE = {
-  /** Processed articles and the names they link: the engine, and the sync and loaders that store it. */
-  articles: ['src/archive', 'src/loaders', 'src/lib/article-sync.ts'],
-  /** Search shards: the engine (which makes the documents) and the integration that indexes them. */
-  search: ['src/archive', 'src/integrations'],
+  /** Processed articles and the names they link: the engine (with the shared room it imports),
+   * and the sync and loaders that store it. */
+  articles: ['src/shared', 'src/archive', 'src/loaders', 'src/lib/article-sync.ts'],
+  /** Search shards: the engine (which makes the documents, with the shared room it imports) and
+   * the integration that indexes them. */
+  search: ['src/shared', 'src/archive', 'src/integrations'],
   /** Rendered pages: every source file and the site's configuration. */
   pages: ['src', 'astro.config.mjs'],
 } as const;

@@ -13,7 +13,7 @@
  */
 import { slugFromPath, type Article } from './article.ts';
 import { LinkChecker, normaliseBase } from './check-links.ts';
-import { countOf } from './count-of.ts';
+import { countOf } from '../shared/count-of.ts';
 import { codeOf, countUnknownKeys, groupUnknownKeys, unusedEntityFiles, type Finding, type UnknownKeyCount } from './check-findings.ts';
 import { archiveFindings } from './content-dir.ts';
 import type { DiagnosticCode } from './diagnostics.ts';

@@ -2,7 +2,7 @@
  * Findings about content files. Every finding names a file (relative to the project root),
  * the line where known, what is wrong and what to do, so an editor can fix it without reading code.
  */
-import { countOf } from './count-of.ts';
+import { countOf } from '../shared/count-of.ts';
 export type Severity = 'error' | 'warning';
 
 /** What kind of problem a finding is, for summaries and for machines (`npm run check -- --json`). */

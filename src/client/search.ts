@@ -23,6 +23,7 @@
  * every shard has answered it.
  */
 import type { ShardList } from '../integrations/pagefind.ts';
+import { countOf } from '../shared/count-of.ts';
 import type { Counts, PagefindModule, PagefindResult } from './pagefind-api.ts';
 import { searchInTurn, type Found } from './search-in-turn.ts';
 import { pageLinks, renderResult } from './search-results.ts';
@@ -167,7 +168,7 @@ async function search(base: string, failed: () => void): Promise<void> {
     }
     while (list.children.length > shown.length) list.lastElementChild!.remove();
     const range = `${(from + 1).toLocaleString('en')}–${(from + shown.length).toLocaleString('en')} shown`;
-    status.textContent = current.complete ? `${known.toLocaleString('en')} ${known === 1 ? 'result' : 'results'}${known > PAGE ? `, ${range}` : ''}.` : `Results ${range}; counting the rest…`;
+    status.textContent = current.complete ? `${countOf(known, 'result')}${known > PAGE ? `, ${range}` : ''}.` : `Results ${range}; counting the rest…`;
     pager.replaceChildren(...pageLinks(page, pages, current.complete, (to) => {
       page = to;
       showPage(current)

@@ -6,7 +6,7 @@
 import type { Article } from '../archive/article.ts';
 import type { CompleteConnections, Connection } from '../archive/connections.ts';
 import type { ArchiveIndex, IndexedEntity } from '../archive/archive-index.ts';
-import { countOf } from '../archive/count-of.ts';
+import { countOf } from '../shared/count-of.ts';
 import { FILE_KINDS } from '../archive/kinds.ts';
 import { rankByCount } from '../archive/names.ts';
 import { phaseOf } from './timeline.ts';

@@ -8,11 +8,12 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/build.ts';
 
-type Room = 'engine' | 'lib' | 'loaders' | 'integrations' | 'components' | 'pages' | 'client' | 'content-config' | 'site-config' | 'styles' | 'scripts';
+type Room = 'shared' | 'engine' | 'lib' | 'loaders' | 'integrations' | 'components' | 'pages' | 'client' | 'content-config' | 'site-config' | 'styles' | 'scripts';
 
 /** The room of a path from the project's root, by its folder. */
 function roomOf(path: string): Room | undefined {
   const rooms: [string, Room][] = [
+    ['src/shared/', 'shared'],
     ['src/archive/', 'engine'],
     ['src/lib/', 'lib'],
     ['src/loaders/', 'loaders'],
@@ -31,18 +32,21 @@ function roomOf(path: string): Room | undefined {
 
 /** What each room may import besides itself. */
 const MAY_IMPORT: Record<Room, readonly Room[]> = {
-  engine: [],
+  // Plain functions the browser runs as well as Node.js: the bottom room, below the engine.
+  shared: [],
+  engine: ['shared'],
   'site-config': [],
   styles: [],
-  lib: ['engine', 'site-config'],
-  loaders: ['engine', 'lib'],
-  integrations: ['engine', 'lib'],
-  components: ['engine', 'lib', 'site-config', 'styles'],
-  pages: ['engine', 'lib', 'components', 'client', 'site-config', 'styles'],
+  lib: ['shared', 'engine', 'site-config'],
+  loaders: ['shared', 'engine', 'lib'],
+  integrations: ['shared', 'engine', 'lib'],
+  components: ['shared', 'engine', 'lib', 'site-config', 'styles'],
+  pages: ['shared', 'engine', 'lib', 'components', 'client', 'site-config', 'styles'],
   'content-config': ['loaders'],
-  // Browser code runs apart from everything else; it only shares the shape of the search's shard list.
-  client: [],
-  scripts: ['engine'],
+  // Browser code runs apart from everything else but the shared room; it only shares the shape of
+  // the search's shard list.
+  client: ['shared'],
+  scripts: ['shared', 'engine'],
 };
 
 /** Type-only imports a room may make beyond MAY_IMPORT: they leave nothing in its code. */
@@ -54,6 +58,7 @@ const FORBIDDEN_PACKAGES: Partial<Record<Room, RegExp>> = {
   scripts: /^astro(:|\/|$)/,
   lib: /^astro:/,
   client: /^node:/,
+  shared: /^(node:|astro)/,
 };
 
 interface Import {
@@ -118,6 +123,10 @@ describe('layers', () => {
         { file: 'src/client/x.ts', specifier: '../integrations/pagefind.ts', typeOnly: false },
         { file: 'scripts/x.ts', specifier: '../src/pages/index.astro', typeOnly: false },
         { file: 'src/client/x.ts', specifier: '../integrations/pagefind.ts', typeOnly: true },
+        { file: 'src/client/x.ts', specifier: '../archive/names.ts', typeOnly: false },
+        { file: 'src/client/x.ts', specifier: '../shared/count-of.ts', typeOnly: false },
+        { file: 'src/shared/x.ts', specifier: '../archive/names.ts', typeOnly: false },
+        { file: 'src/shared/x.ts', specifier: 'node:fs', typeOnly: false },
       ]),
     ).toEqual([
       'src/archive/x.ts: ../lib/urls.ts',
@@ -126,6 +135,9 @@ describe('layers', () => {
       'src/integrations/x.ts: ../loaders/archive-loaders.ts',
       'src/client/x.ts: ../integrations/pagefind.ts',
       'scripts/x.ts: ../src/pages/index.astro',
+      'src/client/x.ts: ../archive/names.ts',
+      'src/shared/x.ts: ../archive/names.ts',
+      'src/shared/x.ts: node:fs',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * A number with its noun, as a reader reads it anywhere: pages, the content check, the commands.
+ * A number with its noun, as a reader reads it anywhere: pages, the search page, the content check,
+ * the commands.
  */
 
 /** "1 article", "3,000 articles". */
